@@ -1,0 +1,236 @@
+package dev.bursar.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code bursar.yaml} strictly into {@link BursarConfig}: unknown keys fail with their path, {@code ${VAR}}
+ * is replaced from the environment (a missing variable is an error, not an empty string), dashed keys map to
+ * record components.
+ */
+public final class ConfigLoader {
+
+    public static final String ENV_CONFIG = "BURSAR_CONFIG";
+    public static final String DEFAULT_FILE = "bursar.yaml";
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final Set<String> PROVIDER_TYPES = Set.of("openai", "anthropic", "gemini", "sim");
+
+    private ConfigLoader() {
+    }
+
+    /** Where the config comes from: an explicit path, then {@code BURSAR_CONFIG}, then ./bursar.yaml if present. */
+    public static java.util.Optional<Path> locate(String explicitPath, Map<String, String> env) {
+        if (explicitPath != null && !explicitPath.isBlank()) {
+            return java.util.Optional.of(Path.of(explicitPath));
+        }
+        String fromEnv = env.get(ENV_CONFIG);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return java.util.Optional.of(Path.of(fromEnv));
+        }
+        Path local = Path.of(DEFAULT_FILE);
+        return Files.isRegularFile(local) ? java.util.Optional.of(local) : java.util.Optional.empty();
+    }
+
+    /** The configuration every command uses: the located file, or the defaults when there is none. */
+    public static BursarConfig resolve(String explicitPath, Map<String, String> env) {
+        var path = locate(explicitPath, env);
+        if (path.isEmpty()) {
+            return BursarConfig.defaults();
+        }
+        Path p = path.get();
+        if (!Files.isRegularFile(p)) {
+            throw new ConfigException("config file " + p + " does not exist");
+        }
+        try {
+            return parse(Files.readString(p), env, p.toString());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static BursarConfig parse(String yaml, Map<String, String> env, String source) {
+        ObjectMapper mapper = mapper();
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(yaml);
+        } catch (IOException e) {
+            throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return BursarConfig.defaults();
+        }
+        if (!tree.isObject()) {
+            throw new ConfigException(source + ": the top level must be a mapping of keys");
+        }
+        JsonNode substituted = substitute(tree, env, source, "");
+        BursarConfig config;
+        try {
+            config = mapper.treeToValue(substituted, BursarConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException(source + ": unknown key '" + path(e) + "'"
+                    + (known.isEmpty() ? "" : " (known keys here: " + known + ")"), e);
+        } catch (JsonMappingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            throw new ConfigException(source + ": bad value at '" + path(e) + "': " + why, e);
+        } catch (IOException e) {
+            throw new ConfigException(source + ": " + e.getMessage(), e);
+        }
+        validate(config, source);
+        return config;
+    }
+
+    static ObjectMapper mapper() {
+        SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer());
+        return new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .registerModule(durations);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static JsonNode substitute(JsonNode node, Map<String, String> env, String source, String path) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(expand(node.asText(), env, source, path));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                copy.set(e.getKey(), substitute(e.getValue(), env, source, path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                copy.add(substitute(node.get(i), env, source, path + "[" + i + "]"));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private static String expand(String text, Map<String, String> env, String source, String path) {
+        Matcher m = ENV_REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = env.get(m.group(1));
+            if (value == null) {
+                value = m.group(2);
+            }
+            if (value == null) {
+                throw new ConfigException(source + ": '" + path + "' refers to environment variable " + m.group(1)
+                        + ", which is not set (write ${" + m.group(1) + ":-default} to allow a default)");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void validate(BursarConfig c, String source) {
+        if (c.storage().sqlite() != null && c.storage().postgres() != null) {
+            throw new ConfigException(source + ": 'storage' takes either sqlite or postgres, not both");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < c.providers().size(); i++) {
+            ProviderConfig p = c.providers().get(i);
+            String at = "providers[" + i + "]";
+            if (p.name() == null || p.name().isBlank()) {
+                throw new ConfigException(source + ": '" + at + ".name' is required");
+            }
+            if (p.type() == null || !PROVIDER_TYPES.contains(p.type())) {
+                throw new ConfigException(source + ": '" + at + ".type' must be one of " + PROVIDER_TYPES.stream().sorted().toList()
+                        + ", got " + (p.type() == null ? "nothing" : "'" + p.type() + "'"));
+            }
+            if (!names.add(p.name())) {
+                throw new ConfigException(source + ": provider name '" + p.name() + "' is used twice");
+            }
+        }
+        Set<String> modelNames = new HashSet<>();
+        for (int i = 0; i < c.models().size(); i++) {
+            ModelConfig m = c.models().get(i);
+            if (!names.contains(m.provider())) {
+                throw new ConfigException(source + ": 'models[" + i + "].provider' is '" + m.provider()
+                        + "', but no provider has that name (providers: " + names.stream().sorted().toList() + ")");
+            }
+            if (!modelNames.add(m.name())) {
+                throw new ConfigException(source + ": model name '" + m.name() + "' is used twice");
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < c.keys().size(); i++) {
+            if (!keys.add(c.keys().get(i).key())) {
+                throw new ConfigException(source + ": 'keys[" + i + "].key' repeats an earlier key");
+            }
+        }
+    }
+
+    /** "30s", "250ms", "2m", "1h" or a bare number of seconds. */
+    static final class DurationDeserializer extends JsonDeserializer<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            String text = p.getValueAsString();
+            Matcher m = FORM.matcher(text == null ? "" : text.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 30s, 250ms, 2m)");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.bursar.ledger;
+
+public enum ExportFormat {
+    JSONL, CSV
+}

@@ -1,0 +1,27 @@
+package dev.bursar.providers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One upstream attempt as a provider adapter receives it.
+ *
+ * @param wire          the client's wire; {@code body} is in it, and the reply must be in it too
+ * @param body          the client's request JSON (a private copy the adapter may change); unknown fields must
+ *                      survive when the provider speaks the same wire
+ * @param upstreamModel the model name to send to the provider (replaces {@code body.model})
+ * @param timeout       for the whole call (whole replies) or between two stream chunks (streams)
+ * @param hints         free-form per-request hints, e.g. {@code sim-fault} for the sim provider
+ */
+public record ChatCall(ClientWire wire, ObjectNode body, String upstreamModel, Duration timeout, Map<String, String> hints) {
+
+    public ChatCall {
+        hints = Map.copyOf(hints);
+    }
+
+    /** The request asked for a stream ({@code "stream": true}). */
+    public boolean stream() {
+        return body.path("stream").asBoolean(false);
+    }
+}
