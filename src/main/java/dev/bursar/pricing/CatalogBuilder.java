@@ -88,8 +88,9 @@ final class CatalogBuilder {
                 // a later file moves the alias to another model
                 byId.get(previous).aliases.removeIf(a -> a.equalsIgnoreCase(alias.trim()));
             }
-            draft.aliases.removeIf(a -> a.equalsIgnoreCase(alias.trim()));
-            draft.aliases.add(alias.trim());
+            if (draft.aliases.stream().noneMatch(a -> a.equalsIgnoreCase(alias.trim()))) {
+                draft.aliases.add(alias.trim());
+            }
         }
     }
 
