@@ -17,6 +17,7 @@ import dev.bursar.routing.ModelRoutes;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,9 @@ public final class Bursar implements AutoCloseable {
 
     public static Bursar start(BursarConfig config, Map<String, String> env, PrintStream log) {
         Clock clock = Clock.systemUTC();
-        PriceCatalog catalog = PriceCatalog.bundled();
+        Path prices = dataDir(config.storage()).resolve("prices.yaml");
+        // Prices imported with `bursar prices import` land in the data folder and override the bundled catalog.
+        PriceCatalog catalog = Files.isRegularFile(prices) ? PriceCatalog.load(List.of(prices)) : PriceCatalog.bundled();
         Storage storage = Storages.open(config.storage());
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
