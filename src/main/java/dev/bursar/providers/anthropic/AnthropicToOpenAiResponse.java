@@ -19,7 +19,7 @@ final class AnthropicToOpenAiResponse {
         ObjectNode out = AnthropicWire.JSON.createObjectNode();
         out.put("id", message.path("id").asText());
         out.put("object", "chat.completion");
-        out.put("created", createdEpochSeconds);
+        AnthropicWire.putCount(out, "created", createdEpochSeconds);
         out.put("model", message.path("model").asText());
         ObjectNode choice = out.putArray("choices").addObject();
         choice.put("index", 0);

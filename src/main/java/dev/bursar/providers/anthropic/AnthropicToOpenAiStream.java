@@ -133,8 +133,8 @@ final class AnthropicToOpenAiStream implements AnthropicProviderStreamOut {
     }
 
     private ObjectNode envelope() {
-        return AnthropicWire.JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
-                .put("created", created).put("model", model);
+        ObjectNode envelope = AnthropicWire.JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk");
+        return AnthropicWire.putCount(envelope, "created", created).put("model", model);
     }
 
     private static byte[] sse(ObjectNode chunk) {

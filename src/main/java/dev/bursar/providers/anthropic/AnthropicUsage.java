@@ -55,7 +55,7 @@ final class AnthropicUsage {
             if (theirs.isNull()) {
                 target.putIfAbsent(e.getKey(), theirs);
             } else if (theirs.isIntegralNumber() && mine != null && mine.isIntegralNumber()) {
-                target.put(e.getKey(), Math.max(mine.asLong(), theirs.asLong()));
+                AnthropicWire.putCount(target, e.getKey(), Math.max(mine.asLong(), theirs.asLong()));
             } else if (theirs.isObject() && mine != null && mine.isObject()) {
                 mergeInto((ObjectNode) mine, (ObjectNode) theirs);
             } else {
@@ -67,10 +67,10 @@ final class AnthropicUsage {
     /** The usage in OpenAI's chat shape, for an OpenAI client: the whole prompt, its cached part, the output. */
     static ObjectNode toOpenAi(Usage usage) {
         ObjectNode node = AnthropicWire.JSON.createObjectNode();
-        node.put("prompt_tokens", usage.inputTokens());
-        node.put("completion_tokens", usage.outputTokens());
-        node.put("total_tokens", usage.totalTokens());
-        node.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedInputTokens());
+        AnthropicWire.putCount(node, "prompt_tokens", usage.inputTokens());
+        AnthropicWire.putCount(node, "completion_tokens", usage.outputTokens());
+        AnthropicWire.putCount(node, "total_tokens", usage.totalTokens());
+        AnthropicWire.putCount(node.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
         return node;
     }
 

@@ -2,6 +2,7 @@ package dev.bursar.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import java.io.IOException;
@@ -77,6 +78,14 @@ final class AnthropicWire {
         }
         String type = error.path("type").asText("");
         return type.isEmpty() ? message : message + " (" + type + ")";
+    }
+
+    /**
+     * Puts a count as the smallest integral node, as a parser would read it back, so translated trees equal
+     * parsed ones (Jackson's IntNode and LongNode of the same value are not equal).
+     */
+    static ObjectNode putCount(ObjectNode node, String field, long value) {
+        return value == (int) value ? node.put(field, (int) value) : node.put(field, value);
     }
 
     static JsonNode parseQuietly(String text) {
