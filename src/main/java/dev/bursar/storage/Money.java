@@ -20,20 +20,24 @@ public final class Money {
         if (usd == null) {
             throw new IllegalArgumentException(what + " is required (use BigDecimal.ZERO for no cost)");
         }
+        BigDecimal scaled;
         try {
-            return usd.setScale(SCALE, RoundingMode.UNNECESSARY);
+            scaled = usd.setScale(SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(what + " " + usd.toPlainString()
                     + " is finer than 1e-12 USD; the ledger stores exact picodollars and will not round it", e);
         }
+        if (scaled.unscaledValue().bitLength() > 63) {
+            // One row's amount must fit SQLite's 64-bit integer of picodollars (about 9.2 million USD); both
+            // backends apply the same limit so an event is accepted by either or by neither.
+            throw new IllegalArgumentException(what + " " + usd.toPlainString() + " exceeds the per-row limit of "
+                    + fromPicos(Long.MAX_VALUE).toPlainString() + " USD");
+        }
+        return scaled;
     }
 
     public static long toPicos(BigDecimal usd, String what) {
-        try {
-            return exact(usd, what).unscaledValue().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(what + " " + usd.toPlainString() + " is too large to store", e);
-        }
+        return exact(usd, what).unscaledValue().longValueExact();
     }
 
     public static BigDecimal fromPicos(long picos) {
