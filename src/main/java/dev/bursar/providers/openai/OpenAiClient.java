@@ -75,7 +75,7 @@ final class OpenAiClient {
         return new ProviderException(new ProviderError.Malformed(name, status, name + " " + why, rawBody));
     }
 
-    private URI uri(String endpoint) {
+    URI uri(String endpoint) {
         return URI.create(base + endpoint);
     }
 
