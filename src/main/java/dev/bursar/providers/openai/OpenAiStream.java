@@ -91,12 +91,19 @@ final class OpenAiStream {
                 continue;
             }
             try {
-                sink.send(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                sink.send(encode(data));
                 tally.sent();
             } catch (IOException clientGone) {
                 return tally.cancelled();
             }
         }
+    }
+
+    /** The event as upstream sent it; a multi-line data field (legal SSE, rare in practice) keeps its lines. */
+    private static byte[] encode(String data) {
+        String text = data.indexOf('\n') < 0 ? "data: " + data + "\n\n"
+                : "data: " + data.replace("\n", "\ndata: ") + "\n\n";
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Optional<SseReader.Event> next(SseReader reader, GapWatchdog watchdog, StreamTally tally) {

@@ -12,7 +12,7 @@ import dev.bursar.tokens.TokenCounter;
 final class StreamTally {
 
     private final JsonNode request;
-    private final TokenCounter counter;
+    private final String upstreamModel;
     private final long startNanos;
     private final StringBuilder generated = new StringBuilder();
     private JsonNode rawUsage;
@@ -23,7 +23,7 @@ final class StreamTally {
 
     StreamTally(JsonNode request, String upstreamModel, long startNanos) {
         this.request = request;
-        this.counter = TokenCounter.forModel(upstreamModel);
+        this.upstreamModel = upstreamModel;
         this.startNanos = startNanos;
     }
 
@@ -99,7 +99,9 @@ final class StreamTally {
         return new ProviderReply(null, usageSoFar(), rawUsage, estimated, clientCancelled, finishReason, ttftNanos);
     }
 
+    /** Only streams that end early or lack usage pay for loading a tokenizer. */
     private Usage counted() {
+        TokenCounter counter = TokenCounter.forModel(upstreamModel);
         return Usage.of(counter.countOpenAiPrompt(request), counter.count(generated.toString()));
     }
 }
