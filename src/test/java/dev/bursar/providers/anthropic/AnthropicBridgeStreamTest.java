@@ -67,6 +67,21 @@ class AnthropicBridgeStreamTest {
     }
 
     @Test
+    void a_provider_stream_without_usage_gets_the_adapters_counted_usage_in_message_delta() {
+        upstream.on("/v1/chat/completions", Reply.sse(events("openai/stream-upstream-no-usage.sse"), Duration.ZERO));
+        Recording client = new Recording(-1);
+
+        ProviderReply reply = streamThroughBridge(client);
+
+        JsonNode messageDelta = nameAndData(client.events.get(client.events.size() - 2));
+        assertThat(messageDelta.path("event").asText()).isEqualTo("message_delta");
+        assertThat(reply.usageEstimated()).isTrue();
+        assertThat(messageDelta.path("data").path("usage").path("input_tokens").asLong()).isEqualTo(reply.usage().inputTokens());
+        assertThat(messageDelta.path("data").path("usage").path("output_tokens").asLong()).isEqualTo(5);
+        assertThat(nameAndData(client.events.getLast()).path("event").asText()).isEqualTo("message_stop");
+    }
+
+    @Test
     void a_client_gone_mid_stream_cancels_the_call_without_settling() {
         upstream.on("/v1/chat/completions", Reply.sse(events("anthropic-bridge/stream-tools-openai.sse"), Duration.ofMillis(2)));
         Recording client = new Recording(3);
