@@ -112,7 +112,7 @@ public final class Gateway {
                 ProviderReply reply = callWhole(ex, a);
                 Cost cost = settlement.answered(a, reply, 200);
                 ObjectNode body = ex.bridged() ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel()) : reply.body();
-                out.whole(200, new Responder.BursarHeaders(ex.requestId(), cost.totalUsd().toPlainString(), ex.route().priceModel()),
+                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel()),
                         body.toString().getBytes(StandardCharsets.UTF_8));
                 return 200;
             } catch (ProviderException e) {
