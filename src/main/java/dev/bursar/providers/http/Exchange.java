@@ -58,6 +58,7 @@ final class Exchange {
     }
 
     private static boolean staleConnection(Connection c, IOException e) {
-        return c.reused() && c.in().received() == 0 && !(e instanceof InterruptedIOException);
+        return c.reused() && c.in().received() == 0 && !(e instanceof InterruptedIOException)
+                && !Thread.currentThread().isInterrupted();
     }
 }
