@@ -44,18 +44,8 @@ public final class UpstreamHttp {
     }
 
     public Response post(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest request = request(uri, headers, body, timeout);
-        try {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
-        } catch (IOException e) {
-            throw unreachable(provider, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(provider, uri, e);
-        }
+        HttpResponse<byte[]> r = send(provider, request(uri, headers, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(r.statusCode(), r.body());
     }
 
     /**
@@ -63,28 +53,25 @@ public final class UpstreamHttp {
      * gaps between chunks itself.
      */
     public Streamed postStream(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest request = request(uri, headers, body, timeout);
-        try {
-            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Streamed(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
-        } catch (IOException e) {
-            throw unreachable(provider, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(provider, uri, e);
-        }
+        HttpResponse<InputStream> r = send(provider, request(uri, headers, body, timeout),
+                HttpResponse.BodyHandlers.ofInputStream());
+        return new Streamed(r.statusCode(), r.body());
     }
 
     public Response get(String provider, URI uri, Map<String, String> headers, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(b::header);
+        HttpResponse<byte[]> r = send(provider, b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(r.statusCode(), r.body());
+    }
+
+    /** Sends one request; a transport failure becomes the provider's timeout or unreachable error. */
+    private <T> HttpResponse<T> send(String provider, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        URI uri = request.uri();
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
+            return client.send(request, handler);
         } catch (HttpTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
+            throw timeout(provider, uri, request.timeout().orElseThrow(), e);
         } catch (IOException e) {
             throw unreachable(provider, uri, e);
         } catch (InterruptedException e) {

@@ -7,7 +7,9 @@ import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
+import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.tokens.TokenCounter;
 import java.io.IOException;
@@ -35,13 +37,14 @@ final class GeminiStreamCall {
     }
 
     ProviderReply run(InputStream body) {
-        try (body; SseReader reader = new SseReader(body); GapWatchdog watchdog = new GapWatchdog(call.timeout(), body)) {
+        try (body; SseReader reader = new SseReader(body); StreamGapWatchdog watchdog = StreamGapWatchdog.watch(body, call.timeout())) {
             while (true) {
+                watchdog.waiting();
                 Optional<SseReader.Event> event = read(reader, watchdog);
+                watchdog.received();
                 if (event.isEmpty()) {
                     break;
                 }
-                watchdog.reset();
                 if (!forward(parse(event.get().data()))) {
                     return partialReply(true);
                 }
@@ -59,7 +62,7 @@ final class GeminiStreamCall {
         return finish();
     }
 
-    private Optional<SseReader.Event> read(SseReader reader, GapWatchdog watchdog) {
+    private Optional<SseReader.Event> read(SseReader reader, StreamGapWatchdog watchdog) {
         try {
             return reader.next();
         } catch (IOException e) {
@@ -111,7 +114,7 @@ final class GeminiStreamCall {
             return partialReply(true);
         }
         sink.beforeLastEvent(reply);
-        send(GeminiChunkTranslator.DONE);
+        send(SseFrames.done());
         return reply;
     }
 
