@@ -2,6 +2,7 @@ package dev.bursar.providers;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.pricing.Usage;
 
 /**
  * OpenAI {@code chat.completion.chunk} events, for every adapter that writes the OpenAI stream wire from something
@@ -34,6 +35,16 @@ public final class OpenAiChunks {
             envelope.putNull("usage");
         }
         return SseFrames.data(envelope);
+    }
+
+    /** OpenAI's {@code usage} block for these counts: the whole prompt, its cached part, the output, the total. */
+    public static ObjectNode usageBlock(Usage usage) {
+        ObjectNode u = JsonNodeFactory.instance.objectNode();
+        JsonCounts.put(u, "prompt_tokens", usage.inputTokens());
+        JsonCounts.put(u, "completion_tokens", usage.outputTokens());
+        JsonCounts.put(u, "total_tokens", usage.totalTokens());
+        JsonCounts.put(u.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
+        return u;
     }
 
     /** The usage-only chunk ({@code choices: []}) OpenAI sends last when the client asked for it. */

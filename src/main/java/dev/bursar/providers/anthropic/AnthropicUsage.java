@@ -6,6 +6,7 @@ import dev.bursar.pricing.Usage;
 import java.util.Iterator;
 import java.util.Map;
 import dev.bursar.providers.JsonCounts;
+import dev.bursar.providers.OpenAiChunks;
 
 /**
  * Anthropic's usage block in Bursar's convention. Anthropic reports {@code input_tokens} <em>beside</em>
@@ -67,12 +68,7 @@ final class AnthropicUsage {
 
     /** The usage in OpenAI's chat shape, for an OpenAI client: the whole prompt, its cached part, the output. */
     static ObjectNode toOpenAi(Usage usage) {
-        ObjectNode node = AnthropicWire.JSON.createObjectNode();
-        JsonCounts.put(node, "prompt_tokens", usage.inputTokens());
-        JsonCounts.put(node, "completion_tokens", usage.outputTokens());
-        JsonCounts.put(node, "total_tokens", usage.totalTokens());
-        JsonCounts.put(node.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
-        return node;
+        return OpenAiChunks.usageBlock(usage);
     }
 
     private static long count(JsonNode node, String field) {

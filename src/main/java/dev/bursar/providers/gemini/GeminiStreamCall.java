@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
+import dev.bursar.providers.CutStreamUsage;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
@@ -134,8 +135,8 @@ final class GeminiStreamCall {
     private Usage partialUsage() {
         Usage counted = counted();
         return translator.lastUsage().map(GeminiUsage::of)
-                .map(u -> new Usage(Math.max(u.inputTokens(), 1), u.cachedInputTokens(), 0, 0,
-                        Math.max(u.outputTokens(), counted.outputTokens()), u.reasoningTokens()))
+                .map(u -> u.inputTokens() > 0 ? u : new Usage(1, 0, 0, 0, u.outputTokens(), u.reasoningTokens()))
+                .map(u -> CutStreamUsage.outputAtLeast(u, counted.outputTokens()))
                 .orElse(counted);
     }
 

@@ -1,10 +1,10 @@
 package dev.bursar.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.JsonCounts;
+import dev.bursar.providers.OpenAiChunks;
 
 /**
  * Gemini's {@code usageMetadata} in Bursar's token classes. {@code promptTokenCount} is the whole prompt and already
@@ -27,11 +27,7 @@ final class GeminiUsage {
 
     /** The OpenAI {@code usage} block for the same counts. */
     static ObjectNode openAi(Usage usage) {
-        ObjectNode u = JsonNodeFactory.instance.objectNode();
-        JsonCounts.put(u, "prompt_tokens", usage.inputTokens());
-        JsonCounts.put(u, "completion_tokens", usage.outputTokens());
-        JsonCounts.put(u, "total_tokens", usage.totalTokens());
-        JsonCounts.put(u.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
+        ObjectNode u = OpenAiChunks.usageBlock(usage);
         JsonCounts.put(u.putObject("completion_tokens_details"), "reasoning_tokens", usage.reasoningTokens());
         return u;
     }
