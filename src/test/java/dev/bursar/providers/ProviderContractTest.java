@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.bursar.testing.RecordingSink;
 
 /**
  * The battery every HTTP provider adapter passes, offline, against a real local HTTP server replaying the
@@ -48,26 +49,38 @@ public abstract class ProviderContractTest {
     /** The {@code type} of the config ("openai", "anthropic", "gemini"). */
     protected abstract String type();
 
-    /** Folder under {@code golden/}. */
-    protected abstract String goldenDir();
+    /** Folder under {@code golden/}; the type's name unless a subclass says otherwise. */
+    protected String goldenDir() {
+        return type();
+    }
 
     /** The model name the adapter is told to send upstream. */
     protected abstract String upstreamModel();
 
-    /** The base URL to configure, given the fake's root (e.g. root + "/v1" for OpenAI). */
-    protected abstract String baseUrl(String fakeRoot);
+    /** The base URL to configure, given the fake's root (e.g. root + "/v1" for OpenAI); the root itself by default. */
+    protected String baseUrl(String fakeRoot) {
+        return fakeRoot;
+    }
 
     /** The path the adapter must POST a whole call to (e.g. "/v1/chat/completions"). */
     protected abstract String chatPath();
 
-    /** The path the adapter must POST a stream to. */
-    protected abstract String streamPath();
+    /** The path the adapter must POST a stream to; the chat path unless the provider has a stream endpoint. */
+    protected String streamPath() {
+        return chatPath();
+    }
 
     /** The provider's own error body for this status and message. */
     protected abstract String errorBody(int status, String message);
 
     /** Checks the request the provider received: credentials in the provider's header, the upstream model. */
     protected abstract void assertUpstreamRequest(FakeUpstream.Recorded request);
+
+    /** The upstream key travels in {@code header} alone, never also as a bearer token. */
+    protected static void assertKeyOnlyIn(FakeUpstream.Recorded request, String header, String why) {
+        assertThat(request.header(header)).isEqualTo(API_KEY);
+        assertThat(request.header("Authorization")).as(why).isNull();
+    }
 
     /** Response fields that legitimately differ between runs (generated ids, timestamps). */
     protected Set<String> volatileFields() {
@@ -127,15 +140,15 @@ public abstract class ProviderContractTest {
         ProviderReply reply = provider(Duration.ofSeconds(5)).stream(call("openai-stream-request.json", Duration.ofSeconds(5)), sink);
 
         List<String> expected = FakeUpstream.sseEvents(Golden.text(goldenDir() + "/stream-client.sse"));
-        assertThat(sink.events).hasSameSizeAs(expected);
+        assertThat(sink.events()).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(dataOf(sink.events.get(i))).as("client event %d", i).isEqualTo(dataOf(expected.get(i)));
+            assertThat(dataOf(sink.events().get(i))).as("client event %d", i).isEqualTo(dataOf(expected.get(i)));
         }
         Usage expectedUsage = Golden.usage(goldenDir() + "/stream-usage.json");
         assertThat(reply.usage()).isEqualTo(expectedUsage);
-        assertThat(sink.settled.get()).as("beforeLastEvent called once").isNotNull();
-        assertThat(sink.settled.get().usage()).isEqualTo(expectedUsage);
-        assertThat(sink.settledBeforeEvent.get()).as("settled right before the final event").isEqualTo(expected.size() - 1);
+        assertThat(sink.settled()).as("beforeLastEvent called once").isNotNull();
+        assertThat(sink.settled().usage()).isEqualTo(expectedUsage);
+        assertThat(sink.settledBeforeEvent()).as("settled right before the final event").isEqualTo(expected.size() - 1);
         assertThat(reply.body()).isNull();
     }
 
@@ -149,7 +162,7 @@ public abstract class ProviderContractTest {
         provider(Duration.ofSeconds(10)).stream(call("openai-stream-request.json", Duration.ofSeconds(10)), sink);
 
         long totalMillis = (System.nanoTime() - start) / 1_000_000;
-        long firstMillis = (sink.firstEventAtNanos.get() - start) / 1_000_000;
+        long firstMillis = (sink.sentAtNanos().getFirst() - start) / 1_000_000;
         assertThat(totalMillis).as("the fake paused between events").isGreaterThan(800);
         assertThat(firstMillis).as("first event forwarded before the upstream finished").isLessThan(totalMillis - 500);
     }
@@ -194,7 +207,7 @@ public abstract class ProviderContractTest {
 
         assertThat(reply.clientCancelled()).isTrue();
         assertThat(reply.usage().inputTokens()).as("the prompt was paid for").isPositive();
-        assertThat(sink.settled.get()).as("no normal end of stream").isNull();
+        assertThat(sink.settled()).as("no normal end of stream").isNull();
     }
 
     @Test
@@ -210,7 +223,7 @@ public abstract class ProviderContractTest {
         assertThat(e.streamStarted()).isTrue();
         assertThat(e.partialUsage()).isPresent();
         assertThat(e.partialUsage().get().inputTokens()).isPositive();
-        assertThat(sink.settled.get()).isNull();
+        assertThat(sink.settled()).isNull();
     }
 
     private static JsonNode dataOf(String sseEvent) {
@@ -234,36 +247,4 @@ public abstract class ProviderContractTest {
         return node;
     }
 
-    /** Captures what the adapter sends; throws like a gone client after {@code failAfter} events (-1: never). */
-    protected static final class RecordingSink implements StreamSink {
-        final List<String> events = new ArrayList<>();
-        final AtomicReference<ProviderReply> settled = new AtomicReference<>();
-        final AtomicInteger settledBeforeEvent = new AtomicInteger(-1);
-        final AtomicReference<Long> firstEventAtNanos = new AtomicReference<>();
-        private final int failAfter;
-        private int settleCalls;
-
-        RecordingSink(int failAfter) {
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public void send(byte[] sseEvent) throws IOException {
-            if (failAfter >= 0 && events.size() >= failAfter) {
-                throw new IOException("client went away");
-            }
-            firstEventAtNanos.compareAndSet(null, System.nanoTime());
-            events.add(new String(sseEvent, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void beforeLastEvent(ProviderReply reply) {
-            settleCalls++;
-            if (settleCalls > 1) {
-                throw new AssertionError("beforeLastEvent called twice");
-            }
-            settled.set(reply);
-            settledBeforeEvent.set(events.size());
-        }
-    }
 }

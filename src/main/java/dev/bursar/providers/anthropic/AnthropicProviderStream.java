@@ -4,6 +4,7 @@ import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.SseReader;
+import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.UpstreamHttp;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class AnthropicProviderStream {
         if (response.status() / 100 != 2) {
             throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()));
         }
-        AnthropicProviderGapWatch watch = AnthropicProviderGapWatch.start(response.body(), call.timeout());
+        StreamGapWatchdog watch = StreamGapWatchdog.watch(response.body(), call.timeout());
         SseReader reader = new SseReader(response.body());
         try {
             return new Pump(reader, watch, new AnthropicProviderStreamTally(call.anthropicRequest(), call.model()),
@@ -45,7 +46,7 @@ final class AnthropicProviderStream {
     /** The state of one stream being pumped from upstream to the client. */
     private final class Pump {
         private final SseReader reader;
-        private final AnthropicProviderGapWatch watch;
+        private final StreamGapWatchdog watch;
         private final AnthropicProviderStreamTally tally;
         private final AnthropicProviderStreamOut out;
         private final StreamSink sink;
@@ -54,7 +55,7 @@ final class AnthropicProviderStream {
         private int received;
         private boolean started;
 
-        Pump(SseReader reader, AnthropicProviderGapWatch watch, AnthropicProviderStreamTally tally,
+        Pump(SseReader reader, StreamGapWatchdog watch, AnthropicProviderStreamTally tally,
              AnthropicProviderStreamOut out, StreamSink sink, long sentAt) {
             this.reader = reader;
             this.watch = watch;
@@ -98,7 +99,7 @@ final class AnthropicProviderStream {
             } catch (IOException e) {
                 throw failed("the stream broke after " + received + " events: " + e.getMessage(), e);
             }
-            watch.arrived();
+            watch.received();
             if (event.isEmpty()) {
                 throw failed("the stream ended after " + received + " events without message_stop", null);
             }

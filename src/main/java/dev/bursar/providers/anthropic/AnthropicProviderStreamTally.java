@@ -3,6 +3,7 @@ package dev.bursar.providers.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
+import dev.bursar.providers.CutStreamUsage;
 import dev.bursar.tokens.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,9 +71,7 @@ final class AnthropicProviderStreamTally {
         if (raw == null) {
             return new SoFar(Usage.of(counter.countAnthropicPrompt(anthropicRequest), output), null, true);
         }
-        Usage reported = AnthropicUsage.toUsage(raw);
-        return new SoFar(new Usage(reported.inputTokens(), reported.cachedInputTokens(), reported.cacheWrite5mTokens(),
-                reported.cacheWrite1hTokens(), Math.max(output, reported.outputTokens()), 0), raw, true);
+        return new SoFar(CutStreamUsage.outputAtLeast(AnthropicUsage.toUsage(raw), output), raw, true);
     }
 
     private String streamedText() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
+import dev.bursar.providers.JsonCounts;
 
 /**
  * An Anthropic message -> an OpenAI {@code chat.completion}. Text blocks join into {@code content}; {@code tool_use}
@@ -19,7 +20,7 @@ final class AnthropicToOpenAiResponse {
         ObjectNode out = AnthropicWire.JSON.createObjectNode();
         out.put("id", message.path("id").asText());
         out.put("object", "chat.completion");
-        AnthropicWire.putCount(out, "created", createdEpochSeconds);
+        JsonCounts.put(out, "created", createdEpochSeconds);
         out.put("model", message.path("model").asText());
         ObjectNode choice = out.putArray("choices").addObject();
         choice.put("index", 0);

@@ -1,12 +1,12 @@
 package dev.bursar.providers.anthropic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.providers.OpenAiChunks;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.StreamSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,6 @@ import java.util.Map;
  * Anthropic's content block index.
  */
 final class AnthropicToOpenAiStream implements AnthropicProviderStreamOut {
-
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final boolean includeUsage;
     private final long created;
@@ -97,15 +95,12 @@ final class AnthropicToOpenAiStream implements AnthropicProviderStreamOut {
         if (!includeUsage) {
             return List.of();
         }
-        ObjectNode chunk = envelope();
-        chunk.putArray("choices");
-        chunk.set("usage", AnthropicUsage.toOpenAi(reply.usage()));
-        return List.of(sse(chunk));
+        return List.of(OpenAiChunks.usage(envelope(), AnthropicUsage.toOpenAi(reply.usage())));
     }
 
     @Override
     public byte[] last(AnthropicWireEvent messageStop) {
-        return DONE;
+        return SseFrames.done();
     }
 
     @Override
@@ -120,34 +115,10 @@ final class AnthropicToOpenAiStream implements AnthropicProviderStreamOut {
     }
 
     private byte[] chunk(ObjectNode delta, String finishReason) {
-        ObjectNode chunk = envelope();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
-        if (includeUsage) {
-            chunk.putNull("usage");
-        }
-        return sse(chunk);
+        return OpenAiChunks.choice(envelope(), 0, delta, finishReason, includeUsage);
     }
 
     private ObjectNode envelope() {
-        ObjectNode envelope = AnthropicWire.JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk");
-        return AnthropicWire.putCount(envelope, "created", created).put("model", model);
-    }
-
-    private static byte[] sse(ObjectNode chunk) {
-        try {
-            byte[] json = AnthropicWire.JSON.writeValueAsBytes(chunk);
-            byte[] event = new byte[json.length + 8];
-            System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, event, 0, 6);
-            System.arraycopy(json, 0, event, 6, json.length);
-            event[event.length - 2] = '\n';
-            event[event.length - 1] = '\n';
-            return event;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a chunk built from a tree", e);
-        }
+        return OpenAiChunks.envelope(id, created, model);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
 import java.util.Iterator;
 import java.util.Map;
+import dev.bursar.providers.JsonCounts;
+import dev.bursar.providers.OpenAiChunks;
 
 /**
  * Anthropic's usage block in Bursar's convention. Anthropic reports {@code input_tokens} <em>beside</em>
@@ -55,7 +57,7 @@ final class AnthropicUsage {
             if (theirs.isNull()) {
                 target.putIfAbsent(e.getKey(), theirs);
             } else if (theirs.isIntegralNumber() && mine != null && mine.isIntegralNumber()) {
-                AnthropicWire.putCount(target, e.getKey(), Math.max(mine.asLong(), theirs.asLong()));
+                JsonCounts.put(target, e.getKey(), Math.max(mine.asLong(), theirs.asLong()));
             } else if (theirs.isObject() && mine != null && mine.isObject()) {
                 mergeInto((ObjectNode) mine, (ObjectNode) theirs);
             } else {
@@ -66,12 +68,7 @@ final class AnthropicUsage {
 
     /** The usage in OpenAI's chat shape, for an OpenAI client: the whole prompt, its cached part, the output. */
     static ObjectNode toOpenAi(Usage usage) {
-        ObjectNode node = AnthropicWire.JSON.createObjectNode();
-        AnthropicWire.putCount(node, "prompt_tokens", usage.inputTokens());
-        AnthropicWire.putCount(node, "completion_tokens", usage.outputTokens());
-        AnthropicWire.putCount(node, "total_tokens", usage.totalTokens());
-        AnthropicWire.putCount(node.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
-        return node;
+        return OpenAiChunks.usageBlock(usage);
     }
 
     private static long count(JsonNode node, String field) {

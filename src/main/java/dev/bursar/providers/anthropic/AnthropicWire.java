@@ -2,9 +2,9 @@ package dev.bursar.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.UpstreamErrorText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -35,11 +35,8 @@ final class AnthropicWire {
     /** The error of a non-2xx answer: Anthropic's {@code {"type":"error","error":{"type","message"}}} body. */
     static ProviderException httpError(String provider, int status, byte[] body) {
         String raw = new String(body, StandardCharsets.UTF_8);
-        String message = describe(parseQuietly(raw).path("error"));
-        if (message == null) {
-            message = raw.isBlank() ? "HTTP " + status + " with an empty body"
-                    : "HTTP " + status + ": " + raw.substring(0, Math.min(raw.length(), 500));
-        }
+        String message = UpstreamErrorText.describe(parseQuietly(raw).path("error"), "type")
+                .orElseGet(() -> UpstreamErrorText.fallback(status, raw));
         return new ProviderException(ProviderError.fromStatus(provider, status, message, raw));
     }
 
@@ -50,10 +47,9 @@ final class AnthropicWire {
      */
     static ProviderError streamError(String provider, String rawData) {
         JsonNode error = parseQuietly(rawData).path("error");
-        String message = describe(error);
+        String message = UpstreamErrorText.describe(error, "type").orElse(rawData);
         int status = statusOf(error.path("type").asText(""));
-        return ProviderError.fromStatus(provider, status,
-                "stream failed mid-way: " + (message == null ? rawData : message), rawData);
+        return ProviderError.fromStatus(provider, status, "stream failed mid-way: " + message, rawData);
     }
 
     static int statusOf(String errorType) {
@@ -69,23 +65,6 @@ final class AnthropicWire {
             case "overloaded_error" -> 529;
             default -> 500; // api_error and anything new
         };
-    }
-
-    private static String describe(JsonNode error) {
-        String message = error.path("message").asText(null);
-        if (message == null) {
-            return null;
-        }
-        String type = error.path("type").asText("");
-        return type.isEmpty() ? message : message + " (" + type + ")";
-    }
-
-    /**
-     * Puts a count as the smallest integral node, as a parser would read it back, so translated trees equal
-     * parsed ones (Jackson's IntNode and LongNode of the same value are not equal).
-     */
-    static ObjectNode putCount(ObjectNode node, String field, long value) {
-        return value == (int) value ? node.put(field, (int) value) : node.put(field, value);
     }
 
     static JsonNode parseQuietly(String text) {

@@ -1,8 +1,8 @@
 package dev.bursar.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
-import java.nio.charset.StandardCharsets;
 
 /** One upstream SSE event; its JSON is parsed only if someone asks, so passthrough events stay text. */
 final class AnthropicWireEvent {
@@ -39,6 +39,6 @@ final class AnthropicWireEvent {
 
     /** The event as Anthropic sent it, for an Anthropic client. */
     byte[] sseBytes() {
-        return ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        return SseFrames.event(name, data);
     }
 }

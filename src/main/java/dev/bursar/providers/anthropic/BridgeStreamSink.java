@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.openai.OpenAiUsage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,7 +47,7 @@ final class BridgeStreamSink implements StreamSink {
         if (clientGone != null) {
             throw clientGone;
         }
-        String data = BridgeSse.data(sseEvent);
+        String data = SseFrames.dataOf(sseEvent);
         if (data.isEmpty()) {
             return;
         }
@@ -184,7 +184,7 @@ final class BridgeStreamSink implements StreamSink {
     }
 
     private void emit(String name, ObjectNode data) throws IOException {
-        out.send(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.send(SseFrames.event(name, data.toString()));
     }
 
     /** The adapter parsed each chunk before forwarding it, so a bad one here is a bug, not a gone client. */

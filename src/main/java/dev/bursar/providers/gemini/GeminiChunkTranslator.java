@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
-import java.nio.charset.StandardCharsets;
+import dev.bursar.providers.OpenAiChunks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.Optional;
  * total), the streamed text, and whether a finish reason arrived.
  */
 final class GeminiChunkTranslator {
-
-    static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final String upstreamModel;
     private final long created;
@@ -85,39 +83,14 @@ final class GeminiChunkTranslator {
         }
     }
 
+    /** Gemini's chunks never carry {@code "usage": null}: its usage chunk is added by {@link #usageEvent}. */
     private byte[] event(int index, ObjectNode delta, String finishReason) {
-        ObjectNode chunk = header();
-        ObjectNode choice = chunk.putArray("choices").addObject();
-        choice.put("index", index);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        if (finishReason == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finishReason);
-        }
-        return sse(chunk);
+        return OpenAiChunks.choice(OpenAiChunks.envelope(id, created, model), index, delta, finishReason, false);
     }
 
     /** The usage chunk OpenAI sends last when the client asked for {@code stream_options.include_usage}. */
     byte[] usageEvent(Usage usage) {
-        ObjectNode chunk = header();
-        chunk.putArray("choices");
-        chunk.set("usage", GeminiUsage.openAi(usage));
-        return sse(chunk);
-    }
-
-    private ObjectNode header() {
-        ObjectNode chunk = JsonNodeFactory.instance.objectNode();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        GeminiUsage.number(chunk, "created", created);
-        chunk.put("model", model);
-        return chunk;
-    }
-
-    private static byte[] sse(ObjectNode chunk) {
-        return ("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8);
+        return OpenAiChunks.usage(OpenAiChunks.envelope(id, created, model), GeminiUsage.openAi(usage));
     }
 
     boolean finished() {

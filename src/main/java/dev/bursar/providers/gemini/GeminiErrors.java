@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.UpstreamErrorText;
+import java.util.Optional;
 import java.io.IOException;
 
 /** Google's error body: {@code {"error":{"code":429,"message":"...","status":"RESOURCE_EXHAUSTED"}}}. */
@@ -23,9 +25,9 @@ final class GeminiErrors {
             JsonNode root = JSON.readTree(rawBody);
             // The non-SSE stream endpoint wraps errors in an array.
             JsonNode error = (root.isArray() ? root.path(0) : root).path("error");
-            if (error.hasNonNull("message")) {
-                String googleStatus = error.path("status").asText("");
-                return error.get("message").asText() + (googleStatus.isEmpty() ? "" : " (" + googleStatus + ")");
+            Optional<String> described = UpstreamErrorText.describe(error, "status");
+            if (described.isPresent()) {
+                return described.get();
             }
         } catch (IOException | RuntimeException notJson) {
             // fall through: not Google's error shape, report the status and the start of the body

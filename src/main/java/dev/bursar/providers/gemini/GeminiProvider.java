@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
-import dev.bursar.providers.ClientWire;
+import dev.bursar.providers.OpenAiWireOnly;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
@@ -62,7 +62,7 @@ public final class GeminiProvider implements Provider {
 
     @Override
     public ProviderReply chat(ChatCall call) {
-        requireOpenAiWire(call);
+        OpenAiWireOnly.require(call, name(), "the Gemini adapter");
         UpstreamHttp.Response r = http.post(name(), uri(call, ":generateContent"), headers, request(call), call.timeout());
         if (r.status() / 100 != 2) {
             throw GeminiErrors.fromStatus(name(), r.status(), r.bodyText());
@@ -78,7 +78,7 @@ public final class GeminiProvider implements Provider {
 
     @Override
     public ProviderReply stream(ChatCall call, StreamSink sink) {
-        requireOpenAiWire(call);
+        OpenAiWireOnly.require(call, name(), "the Gemini adapter");
         UpstreamHttp.Streamed s = http.postStream(name(), uri(call, ":streamGenerateContent?alt=sse"), headers,
                 request(call), call.timeout());
         if (s.status() / 100 != 2) {
@@ -124,13 +124,6 @@ public final class GeminiProvider implements Provider {
             return new String(body.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private void requireOpenAiWire(ChatCall call) {
-        if (call.wire() != ClientWire.OPENAI) {
-            throw new ProviderException(new ProviderError.BadRequest(name(), 0,
-                    "the Gemini adapter answers the OpenAI wire only; route " + call.wire() + " clients through the OpenAI bridge", null));
         }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
 import java.util.UUID;
+import dev.bursar.providers.JsonCounts;
 
 /** A Gemini {@code GenerateContentResponse} as an OpenAI {@code chat.completion}. */
 final class GeminiResponseMapper {
@@ -18,7 +19,7 @@ final class GeminiResponseMapper {
         String responseId = responseId(gemini);
         out.put("id", "chatcmpl-" + responseId);
         out.put("object", "chat.completion");
-        GeminiUsage.number(out, "created", created);
+        JsonCounts.put(out, "created", created);
         out.put("model", gemini.path("modelVersion").asText(upstreamModel));
         ArrayNode choices = out.putArray("choices");
         JsonNode candidates = gemini.path("candidates");

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
+import dev.bursar.providers.CutStreamUsage;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
+import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.tokens.TokenCounter;
 import java.io.IOException;
@@ -35,13 +38,14 @@ final class GeminiStreamCall {
     }
 
     ProviderReply run(InputStream body) {
-        try (body; SseReader reader = new SseReader(body); GapWatchdog watchdog = new GapWatchdog(call.timeout(), body)) {
+        try (body; SseReader reader = new SseReader(body); StreamGapWatchdog watchdog = StreamGapWatchdog.watch(body, call.timeout())) {
             while (true) {
+                watchdog.waiting();
                 Optional<SseReader.Event> event = read(reader, watchdog);
+                watchdog.received();
                 if (event.isEmpty()) {
                     break;
                 }
-                watchdog.reset();
                 if (!forward(parse(event.get().data()))) {
                     return partialReply(true);
                 }
@@ -59,7 +63,7 @@ final class GeminiStreamCall {
         return finish();
     }
 
-    private Optional<SseReader.Event> read(SseReader reader, GapWatchdog watchdog) {
+    private Optional<SseReader.Event> read(SseReader reader, StreamGapWatchdog watchdog) {
         try {
             return reader.next();
         } catch (IOException e) {
@@ -111,7 +115,7 @@ final class GeminiStreamCall {
             return partialReply(true);
         }
         sink.beforeLastEvent(reply);
-        send(GeminiChunkTranslator.DONE);
+        send(SseFrames.done());
         return reply;
     }
 
@@ -131,8 +135,8 @@ final class GeminiStreamCall {
     private Usage partialUsage() {
         Usage counted = counted();
         return translator.lastUsage().map(GeminiUsage::of)
-                .map(u -> new Usage(Math.max(u.inputTokens(), 1), u.cachedInputTokens(), 0, 0,
-                        Math.max(u.outputTokens(), counted.outputTokens()), u.reasoningTokens()))
+                .map(u -> u.inputTokens() > 0 ? u : new Usage(1, 0, 0, 0, u.outputTokens(), u.reasoningTokens()))
+                .map(u -> CutStreamUsage.outputAtLeast(u, counted.outputTokens()))
                 .orElse(counted);
     }
 

@@ -1,9 +1,10 @@
 package dev.bursar.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
+import dev.bursar.providers.JsonCounts;
+import dev.bursar.providers.OpenAiChunks;
 
 /**
  * Gemini's {@code usageMetadata} in Bursar's token classes. {@code promptTokenCount} is the whole prompt and already
@@ -26,21 +27,8 @@ final class GeminiUsage {
 
     /** The OpenAI {@code usage} block for the same counts. */
     static ObjectNode openAi(Usage usage) {
-        ObjectNode u = JsonNodeFactory.instance.objectNode();
-        number(u, "prompt_tokens", usage.inputTokens());
-        number(u, "completion_tokens", usage.outputTokens());
-        number(u, "total_tokens", usage.totalTokens());
-        number(u.putObject("prompt_tokens_details"), "cached_tokens", usage.cachedInputTokens());
-        number(u.putObject("completion_tokens_details"), "reasoning_tokens", usage.reasoningTokens());
+        ObjectNode u = OpenAiChunks.usageBlock(usage);
+        JsonCounts.put(u.putObject("completion_tokens_details"), "reasoning_tokens", usage.reasoningTokens());
         return u;
-    }
-
-    /** Writes an int when the value fits, as a JSON parser would read it back (trees then compare equal). */
-    static void number(ObjectNode node, String field, long value) {
-        if (value == (int) value) {
-            node.put(field, (int) value);
-        } else {
-            node.put(field, value);
-        }
     }
 }

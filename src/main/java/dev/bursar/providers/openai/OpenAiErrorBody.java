@@ -1,7 +1,9 @@
 package dev.bursar.providers.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.providers.UpstreamErrorText;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Finds the human message in an error body. OpenAI answers {@code {"error":{"message","type","param","code"}}};
@@ -10,20 +12,19 @@ import java.io.IOException;
  */
 final class OpenAiErrorBody {
 
-    private static final int MAX_TEXT = 500;
-
     private OpenAiErrorBody() {
     }
 
     static String message(int status, String rawBody) {
         if (rawBody == null || rawBody.isBlank()) {
-            return "HTTP " + status + " with an empty body";
+            return UpstreamErrorText.fallback(status, rawBody);
         }
         try {
             JsonNode root = OpenAiClient.JSON.readTree(rawBody);
             JsonNode error = root.path("error");
-            if (error.hasNonNull("message")) {
-                return error.get("message").asText();
+            Optional<String> described = UpstreamErrorText.describe(error, null);
+            if (described.isPresent()) {
+                return described.get();
             }
             for (JsonNode candidate : new JsonNode[] {error, root.path("message"), root.path("detail")}) {
                 if (candidate.isTextual()) {
@@ -36,7 +37,6 @@ final class OpenAiErrorBody {
         } catch (IOException notJson) {
             // fall through: show the start of the text
         }
-        String text = rawBody.strip();
-        return "HTTP " + status + ": " + (text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text);
+        return UpstreamErrorText.fallback(status, rawBody);
     }
 }

@@ -10,6 +10,7 @@ import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.UpstreamHttp;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Any OpenAI-compatible server: OpenAI, DeepSeek, vLLM, Ollama, llama.cpp. Client and provider share the wire, so
@@ -31,14 +32,8 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ProviderReply chat(ChatCall call) {
-        ObjectNode body = call.body();
-        body.put("model", call.upstreamModel());
-        ObjectNode answer = client.post("/chat/completions", body, call.timeout());
-        JsonNode rawUsage = answer.get("usage");
-        Optional<Usage> reported = OpenAiUsage.parse(rawUsage);
-        Usage usage = reported.orElseGet(() -> LocalUsage.ofChat(body, answer, call.upstreamModel()));
-        return new ProviderReply(answer, usage, reported.isPresent() ? rawUsage : null, reported.isEmpty(), false,
-                finishReason(answer), -1);
+        ObjectNode answer = post(call, "/chat/completions");
+        return reply(answer, () -> LocalUsage.ofChat(call.body(), answer, call.upstreamModel()), finishReason(answer));
     }
 
     @Override
@@ -48,14 +43,22 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ProviderReply embed(ChatCall call) {
+        ObjectNode answer = post(call, "/embeddings");
+        return reply(answer, () -> LocalUsage.ofEmbedding(call.body(), call.upstreamModel()), null);
+    }
+
+    private ObjectNode post(ChatCall call, String endpoint) {
         ObjectNode body = call.body();
         body.put("model", call.upstreamModel());
-        ObjectNode answer = client.post("/embeddings", body, call.timeout());
+        return client.post(endpoint, body, call.timeout());
+    }
+
+    /** A whole answer's reply: the server's usage when it sent one, else {@code counted} (an estimate). */
+    private static ProviderReply reply(ObjectNode answer, Supplier<Usage> counted, String finishReason) {
         JsonNode rawUsage = answer.get("usage");
         Optional<Usage> reported = OpenAiUsage.parse(rawUsage);
-        Usage usage = reported.orElseGet(() -> LocalUsage.ofEmbedding(body, call.upstreamModel()));
-        return new ProviderReply(answer, usage, reported.isPresent() ? rawUsage : null, reported.isEmpty(), false,
-                null, -1);
+        return new ProviderReply(answer, reported.orElseGet(counted), reported.isPresent() ? rawUsage : null,
+                reported.isEmpty(), false, finishReason, -1);
     }
 
     private static String finishReason(ObjectNode answer) {

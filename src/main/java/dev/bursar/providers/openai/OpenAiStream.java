@@ -7,7 +7,9 @@ import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
+import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.UpstreamHttp;
 import java.io.IOException;
@@ -21,8 +23,6 @@ import java.util.Optional;
  * usage is always known; its chunk is dropped again when the client did not ask for it.
  */
 final class OpenAiStream {
-
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final OpenAiClient client;
     private final ChatCall call;
@@ -45,7 +45,7 @@ final class OpenAiStream {
         StreamTally tally = new StreamTally(body, call.upstreamModel(), System.nanoTime());
         UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeout());
         InputStream in = response.body();
-        try (GapWatchdog watchdog = GapWatchdog.watch(in, call.timeout())) {
+        try (StreamGapWatchdog watchdog = StreamGapWatchdog.watch(in, call.timeout())) {
             if (response.status() / 100 != 2) {
                 throw client.error(response.status(), errorBody(in, watchdog, tally));
             }
@@ -55,7 +55,7 @@ final class OpenAiStream {
         }
     }
 
-    private String errorBody(InputStream in, GapWatchdog watchdog, StreamTally tally) {
+    private String errorBody(InputStream in, StreamGapWatchdog watchdog, StreamTally tally) {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -71,7 +71,7 @@ final class OpenAiStream {
         }
     }
 
-    private ProviderReply forward(SseReader reader, GapWatchdog watchdog, StreamTally tally) {
+    private ProviderReply forward(SseReader reader, StreamGapWatchdog watchdog, StreamTally tally) {
         while (true) {
             watchdog.waiting();
             Optional<SseReader.Event> event = next(reader, watchdog, tally);
@@ -92,7 +92,7 @@ final class OpenAiStream {
                 continue;
             }
             try {
-                sink.send(encode(data));
+                sink.send(SseFrames.data(data));
                 tally.sent();
             } catch (IOException clientGone) {
                 return tally.cancelled();
@@ -100,14 +100,7 @@ final class OpenAiStream {
         }
     }
 
-    /** The event as upstream sent it; a multi-line data field (legal SSE, rare in practice) keeps its lines. */
-    private static byte[] encode(String data) {
-        String text = data.indexOf('\n') < 0 ? "data: " + data + "\n\n"
-                : "data: " + data.replace("\n", "\ndata: ") + "\n\n";
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private Optional<SseReader.Event> next(SseReader reader, GapWatchdog watchdog, StreamTally tally) {
+    private Optional<SseReader.Event> next(SseReader reader, StreamGapWatchdog watchdog, StreamTally tally) {
         try {
             return reader.next();
         } catch (IOException e) {
@@ -119,7 +112,7 @@ final class OpenAiStream {
         ProviderReply reply = tally.completed();
         sink.beforeLastEvent(reply);
         try {
-            sink.send(DONE);
+            sink.send(SseFrames.done());
             return reply;
         } catch (IOException clientGone) {
             // Everything was produced and reported; only the end marker did not reach the client.

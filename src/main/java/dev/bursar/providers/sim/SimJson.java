@@ -3,12 +3,11 @@ package dev.bursar.providers.sim;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
-import java.nio.charset.StandardCharsets;
+import dev.bursar.providers.OpenAiChunks;
 
 /** The sim's answers in OpenAI's {@code chat.completion} and {@code chat.completion.chunk} shapes. */
 final class SimJson {
 
-    static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SimJson() {
@@ -55,26 +54,15 @@ final class SimJson {
 
     /** A chunk with one choice's {@code delta}; {@code finish} null while the choice is still going. */
     static byte[] chunk(SimAnswer a, boolean includeUsage, int index, ObjectNode delta, String finish) {
-        ObjectNode out = header(a, "chat.completion.chunk");
-        out.put("system_fingerprint", a.fingerprint());
-        ObjectNode choice = out.putArray("choices").addObject();
-        choice.put("index", index);
-        choice.set("delta", delta);
-        choice.putNull("logprobs");
-        choice.put("finish_reason", finish);
-        if (includeUsage) {
-            // OpenAI marks every chunk with "usage": null when the client asked for the final usage chunk.
-            out.putNull("usage");
-        }
-        return sse(out);
+        return OpenAiChunks.choice(chunkEnvelope(a), index, delta, finish, includeUsage);
     }
 
     static byte[] usageChunk(SimAnswer a) {
-        ObjectNode out = header(a, "chat.completion.chunk");
-        out.put("system_fingerprint", a.fingerprint());
-        out.putArray("choices");
-        out.set("usage", usage(a.usage()));
-        return sse(out);
+        return OpenAiChunks.usage(chunkEnvelope(a), usage(a.usage()));
+    }
+
+    private static ObjectNode chunkEnvelope(SimAnswer a) {
+        return OpenAiChunks.envelope(a.id(), a.created(), a.model()).put("system_fingerprint", a.fingerprint());
     }
 
     static ObjectNode delta() {
@@ -88,9 +76,5 @@ final class SimJson {
         out.put("created", a.created());
         out.put("model", a.model());
         return out;
-    }
-
-    private static byte[] sse(ObjectNode chunk) {
-        return ("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.config.SimConfig;
 import dev.bursar.providers.ChatCall;
-import dev.bursar.providers.ClientWire;
+import dev.bursar.providers.OpenAiWireOnly;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
@@ -61,7 +61,7 @@ public final class SimProvider implements Provider {
 
     @Override
     public ProviderReply chat(ChatCall call) {
-        requireOpenAiWire(call);
+        OpenAiWireOnly.require(call, name(), "the sim provider");
         SimFault fault = faults.next(call, false);
         failBeforeAnswering(fault, call);
         SimAnswer answer = planner.plan(call);
@@ -83,7 +83,7 @@ public final class SimProvider implements Provider {
 
     @Override
     public ProviderReply stream(ChatCall call, StreamSink sink) {
-        requireOpenAiWire(call);
+        OpenAiWireOnly.require(call, name(), "the sim provider");
         SimFault fault = faults.next(call, true);
         if (fault != SimFault.TIMEOUT) {
             failBeforeAnswering(fault, call);
@@ -120,12 +120,5 @@ public final class SimProvider implements Provider {
     private static String message(String raw) {
         int start = raw.indexOf("\"message\":\"") + 11;
         return raw.substring(start, raw.indexOf("\",", start));
-    }
-
-    private void requireOpenAiWire(ChatCall call) {
-        if (call.wire() != ClientWire.OPENAI) {
-            throw new ProviderException(new ProviderError.BadRequest(name(), 0,
-                    "the sim provider answers the OpenAI wire only; route " + call.wire() + " clients through the OpenAI bridge", null));
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.tokens.TokenCounter;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class SimStream {
                 answer.choices().getFirst().finishReason(), ttftNanos);
         sink.beforeLastEvent(reply);
         try {
-            sink.send(SimJson.DONE);
+            sink.send(SseFrames.done());
         } catch (IOException goneAtTheEnd) {
             // the answer was complete and is already settled
         }

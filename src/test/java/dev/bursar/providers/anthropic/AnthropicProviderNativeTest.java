@@ -17,26 +17,17 @@ import dev.bursar.testing.Golden;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import dev.bursar.testing.RecordingSink;
 
 /** An Anthropic client reaching Anthropic: bodies and events pass through, usage is still read exactly. */
 class AnthropicProviderNativeTest {
 
     private static final String MODEL = "claude-sonnet-4-5-20250929";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private FakeUpstream upstream;
-
-    @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @AutoClose
+    private final FakeUpstream upstream = FakeUpstream.start();
 
     private AnthropicProvider provider(String baseUrl, Map<String, String> headers) {
         return new AnthropicProvider(new ProviderConfig("claude", "anthropic", baseUrl, "sk-ant-test", headers,
@@ -126,14 +117,14 @@ class AnthropicProviderNativeTest {
     void stream_forwards_every_upstream_event_as_is_pings_included_and_settles_before_message_stop() {
         List<String> events = FakeUpstream.sseEvents(Golden.text("anthropic/native-stream.sse"));
         upstream.on("/v1/messages", Reply.sse(events, Duration.ofMillis(1)));
-        AnthropicProviderTestSink sink = new AnthropicProviderTestSink(-1);
+        RecordingSink sink = new RecordingSink(-1);
 
         ProviderReply reply = provider().stream(streamCall(TIMEOUT), sink);
 
-        assertThat(sink.events).containsExactlyElementsOf(events);
+        assertThat(sink.events()).containsExactlyElementsOf(events);
         assertThat(upstream.last().json().path("stream").asBoolean()).isTrue();
-        assertThat(sink.settledBeforeEvent).isEqualTo(events.size() - 1);
-        assertThat(sink.settled).isEqualTo(reply);
+        assertThat(sink.settledBeforeEvent()).isEqualTo(events.size() - 1);
+        assertThat(sink.settled()).isEqualTo(reply);
         assertThat(reply.usage()).isEqualTo(new Usage(18 + 4000, 4000, 0, 0, 57, 0));
         assertThat(reply.finishReason()).isEqualTo("end_turn");
         assertThat(reply.body()).isNull();
@@ -144,7 +135,7 @@ class AnthropicProviderNativeTest {
     void stream_keeps_the_raw_usage_of_message_start_merged_with_message_delta() {
         upstream.on("/v1/messages", Reply.sse(FakeUpstream.sseEvents(Golden.text("anthropic/native-stream.sse")), Duration.ZERO));
 
-        ProviderReply reply = provider().stream(streamCall(TIMEOUT), new AnthropicProviderTestSink(-1));
+        ProviderReply reply = provider().stream(streamCall(TIMEOUT), new RecordingSink(-1));
 
         assertThat(reply.rawUsage().path("output_tokens").asLong()).as("from message_delta").isEqualTo(57);
         assertThat(reply.rawUsage().path("cache_read_input_tokens").asLong()).isEqualTo(4000);
@@ -155,7 +146,7 @@ class AnthropicProviderNativeTest {
     @Test
     void an_error_event_mid_stream_fails_after_the_stream_started_and_keeps_the_prompt_cost() {
         upstream.on("/v1/messages", Reply.sse(FakeUpstream.sseEvents(Golden.text("anthropic/stream-error.sse")), Duration.ZERO));
-        AnthropicProviderTestSink sink = new AnthropicProviderTestSink(-1);
+        RecordingSink sink = new RecordingSink(-1);
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider().stream(streamCall(TIMEOUT), sink));
 
@@ -166,15 +157,15 @@ class AnthropicProviderNativeTest {
         assertThat(e.streamStarted()).isTrue();
         assertThat(e.partialUsage()).get().extracting(Usage::inputTokens).isEqualTo(310L);
         assertThat(e.partialUsage().get().outputTokens()).as("counted from the text already streamed").isPositive();
-        assertThat(sink.events).hasSize(3);
-        assertThat(sink.settled).isNull();
+        assertThat(sink.events()).hasSize(3);
+        assertThat(sink.settled()).isNull();
     }
 
     @Test
     void a_stream_silent_for_longer_than_the_timeout_fails_with_a_timeout() {
         List<String> events = FakeUpstream.sseEvents(Golden.text("anthropic/native-stream.sse"));
         upstream.on("/v1/messages", Reply.sse(events, Duration.ofSeconds(3)));
-        AnthropicProviderTestSink sink = new AnthropicProviderTestSink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         long start = System.nanoTime();
 
         ProviderException e = catchThrowableOfType(ProviderException.class,
@@ -193,7 +184,7 @@ class AnthropicProviderNativeTest {
         upstream.on("/v1/messages", Reply.json(429, AnthropicProviderContractTest.errorBodyOf(429, "Number of request tokens has exceeded your per-minute rate limit")));
 
         ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> provider().stream(streamCall(TIMEOUT), new AnthropicProviderTestSink(-1)));
+                () -> provider().stream(streamCall(TIMEOUT), new RecordingSink(-1)));
 
         assertThat(e.error().kind()).isEqualTo("rate_limited");
         assertThat(e.error().message()).contains("per-minute rate limit");
@@ -203,7 +194,7 @@ class AnthropicProviderNativeTest {
     @Test
     void a_client_leaving_mid_stream_gets_the_prompt_and_the_streamed_output_counted() {
         upstream.on("/v1/messages", Reply.sse(FakeUpstream.sseEvents(Golden.text("anthropic/native-stream.sse")), Duration.ofMillis(1)));
-        AnthropicProviderTestSink sink = new AnthropicProviderTestSink(3);
+        RecordingSink sink = new RecordingSink(3);
 
         ProviderReply reply = provider().stream(streamCall(TIMEOUT), sink);
 
@@ -212,6 +203,6 @@ class AnthropicProviderNativeTest {
         assertThat(reply.usage().cachedInputTokens()).isEqualTo(4000);
         assertThat(reply.usage().outputTokens()).as("the thinking text streamed so far").isPositive();
         assertThat(reply.usageEstimated()).isTrue();
-        assertThat(sink.settled).isNull();
+        assertThat(sink.settled()).isNull();
     }
 }

@@ -19,11 +19,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.bursar.testing.RecordingSink;
 
 /** An OpenAI client reaching Anthropic: requests, answers and streams translated both ways. */
 class OpenAiToAnthropicTranslationTest {
@@ -31,17 +31,8 @@ class OpenAiToAnthropicTranslationTest {
     private static final String MODEL = AnthropicProviderContractTest.MODEL;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final OpenAiToAnthropicRequest translator = new OpenAiToAnthropicRequest("anthropic");
-    private FakeUpstream upstream;
-
-    @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @AutoClose
+    private final FakeUpstream upstream = FakeUpstream.start();
 
     private AnthropicProvider provider() {
         return new AnthropicProvider(new ProviderConfig("anthropic", "anthropic", upstream.baseUrl(), "k", Map.of(),
@@ -146,16 +137,16 @@ class OpenAiToAnthropicTranslationTest {
     void a_streamed_tool_use_becomes_openai_tool_call_chunks_without_a_usage_chunk_when_not_asked() {
         upstream.on("/v1/messages", Reply.sse(FakeUpstream.sseEvents(Golden.text("anthropic/tool-use-stream.sse")), Duration.ZERO));
         ChatCall call = new ChatCall(ClientWire.OPENAI, Golden.json("anthropic/tools-openai-request.json"), MODEL, TIMEOUT, Map.of());
-        AnthropicProviderTestSink sink = new AnthropicProviderTestSink(-1);
+        RecordingSink sink = new RecordingSink(-1);
 
         ProviderReply reply = provider().stream(call, sink);
 
         List<String> expected = FakeUpstream.sseEvents(Golden.text("anthropic/tool-use-client.sse"));
-        assertThat(sink.events).hasSameSizeAs(expected);
+        assertThat(sink.events()).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(data(sink.events.get(i))).as("client event %d", i).isEqualTo(data(expected.get(i)));
+            assertThat(data(sink.events().get(i))).as("client event %d", i).isEqualTo(data(expected.get(i)));
         }
-        assertThat(sink.settledBeforeEvent).isEqualTo(expected.size() - 1);
+        assertThat(sink.settledBeforeEvent()).isEqualTo(expected.size() - 1);
         assertThat(reply.usage()).as("usage is read even when the client does not see it").isEqualTo(Usage.of(472, 89));
         assertThat(reply.finishReason()).isEqualTo("tool_calls");
     }

@@ -19,31 +19,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import dev.bursar.testing.RecordingSink;
 
 class GeminiStreamTest {
 
     private static final String PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent";
+    @AutoClose
     private final FakeUpstream upstream = FakeUpstream.start();
-    private final List<String> events = new ArrayList<>();
-    private final List<ProviderReply> settled = new ArrayList<>();
-    private final StreamSink sink = new StreamSink() {
-        @Override
-        public void send(byte[] sseEvent) {
-            events.add(new String(sseEvent, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void beforeLastEvent(ProviderReply reply) {
-            settled.add(reply);
-        }
-    };
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    private final RecordingSink sink = new RecordingSink();
 
     private ProviderReply stream(ObjectNode body, Duration timeout) {
         var config = new ProviderConfig("gemini", "gemini", upstream.baseUrl(), "k", Map.of(), timeout, null);
@@ -63,10 +48,10 @@ class GeminiStreamTest {
 
         ProviderReply reply = stream(body, Duration.ofSeconds(5));
 
-        assertThat(events).hasSize(7).noneMatch(e -> e.contains("\"usage\""));
-        assertThat(events.getLast()).isEqualTo("data: [DONE]\n\n");
+        assertThat(sink.events()).hasSize(7).noneMatch(e -> e.contains("\"usage\""));
+        assertThat(sink.events().getLast()).isEqualTo("data: [DONE]\n\n");
         assertThat(reply.usage()).isEqualTo(Golden.usage("gemini/stream-usage.json"));
-        assertThat(settled).hasSize(1);
+        assertThat(sink.settled()).isNotNull();
         assertThat(upstream.last().query()).isEqualTo("alt=sse");
     }
 
@@ -80,7 +65,7 @@ class GeminiStreamTest {
         assertThat(e.error().kind()).isEqualTo("timeout");
         assertThat(e.streamStarted()).isTrue();
         assertThat(e.partialUsage()).hasValueSatisfying(u -> assertThat(u.inputTokens()).isEqualTo(1289));
-        assertThat(settled).isEmpty();
+        assertThat(sink.settled()).isNull();
     }
 
     @Test

@@ -21,11 +21,6 @@ class OpenAiProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected String goldenDir() {
-        return "openai";
-    }
-
-    @Override
     protected String upstreamModel() {
         return "gpt-4o-mini";
     }
@@ -37,11 +32,6 @@ class OpenAiProviderContractTest extends ProviderContractTest {
 
     @Override
     protected String chatPath() {
-        return "/v1/chat/completions";
-    }
-
-    @Override
-    protected String streamPath() {
         return "/v1/chat/completions";
     }
 

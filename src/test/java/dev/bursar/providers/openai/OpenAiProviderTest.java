@@ -22,25 +22,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import dev.bursar.testing.RecordingSink;
 
 /** What the contract battery does not cover: pass-through fidelity, usage chunk handling, DeepSeek, embeddings. */
 class OpenAiProviderTest {
 
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
-    private FakeUpstream upstream;
-
-    @BeforeEach
-    void start() {
-        upstream = FakeUpstream.start();
-    }
-
-    @AfterEach
-    void stop() {
-        upstream.close();
-    }
+    @AutoClose
+    private final FakeUpstream upstream = FakeUpstream.start();
 
     @Test
     void unknown_fields_and_tools_reach_the_provider_unchanged_except_the_model() {
@@ -61,7 +52,7 @@ class OpenAiProviderTest {
         request.remove("stream_options");
         request.putObject("stream_options").put("continuous_usage_stats", false);
 
-        provider("key").stream(call(request, "gpt-4o-mini", FIVE_SECONDS), new CollectingSink());
+        provider("key").stream(call(request, "gpt-4o-mini", FIVE_SECONDS), new RecordingSink());
 
         JsonNode sent = upstream.last().json();
         assertThat(sent.path("stream_options").path("include_usage").asBoolean()).isTrue();
@@ -74,14 +65,14 @@ class OpenAiProviderTest {
         upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents, Duration.ZERO));
         ObjectNode request = Golden.json("client/openai-stream-request.json");
         request.remove("stream_options");
-        CollectingSink sink = new CollectingSink();
+        RecordingSink sink = new RecordingSink();
 
         ProviderReply reply = provider("key").stream(call(request, "gpt-4o-mini", FIVE_SECONDS), sink);
 
-        assertThat(sink.events).hasSize(upstreamEvents.size() - 1);
-        assertThat(sink.events).noneMatch(e -> e.contains("\"choices\":[]"));
-        assertThat(sink.events.getLast()).isEqualTo("data: [DONE]\n\n");
-        assertThat(sink.settled.usage()).isEqualTo(Golden.usage("openai/stream-usage.json"));
+        assertThat(sink.events()).hasSize(upstreamEvents.size() - 1);
+        assertThat(sink.events()).noneMatch(e -> e.contains("\"choices\":[]"));
+        assertThat(sink.events().getLast()).isEqualTo("data: [DONE]\n\n");
+        assertThat(sink.settled().usage()).isEqualTo(Golden.usage("openai/stream-usage.json"));
         assertThat(reply.usage()).isEqualTo(Golden.usage("openai/stream-usage.json"));
         assertThat(reply.usageEstimated()).isFalse();
         assertThat(reply.finishReason()).isEqualTo("stop");
@@ -92,11 +83,11 @@ class OpenAiProviderTest {
     void stream_events_are_forwarded_with_the_upstream_text_unchanged() {
         List<String> upstreamEvents = upstreamEvents("openai/stream-upstream.sse");
         upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents, Duration.ZERO));
-        CollectingSink sink = new CollectingSink();
+        RecordingSink sink = new RecordingSink();
 
         provider("key").stream(call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", FIVE_SECONDS), sink);
 
-        assertThat(sink.events).containsExactlyElementsOf(upstreamEvents);
+        assertThat(sink.events()).containsExactlyElementsOf(upstreamEvents);
     }
 
     @Test
@@ -169,20 +160,20 @@ class OpenAiProviderTest {
     @Test
     void a_stream_without_usage_chunk_is_counted_locally_and_marked_estimated() {
         upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents("openai/stream-upstream-no-usage.sse"), Duration.ZERO));
-        CollectingSink sink = new CollectingSink();
+        RecordingSink sink = new RecordingSink();
 
         ProviderReply reply = provider(null).stream(call(Golden.json("client/openai-stream-request.json"), "qwen2.5-7b-instruct", FIVE_SECONDS), sink);
 
         assertThat(reply.usageEstimated()).isTrue();
         assertThat(reply.usage().inputTokens()).isPositive();
         assertThat(reply.usage().outputTokens()).isEqualTo(5);
-        assertThat(sink.events).hasSize(4);
+        assertThat(sink.events()).hasSize(4);
     }
 
     @Test
     void a_stream_silent_for_longer_than_the_timeout_fails_with_a_timeout_and_partial_usage() {
         upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents("openai/stream-upstream.sse"), Duration.ofSeconds(3)));
-        CollectingSink sink = new CollectingSink();
+        RecordingSink sink = new RecordingSink();
         long start = System.nanoTime();
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider("key")
@@ -198,13 +189,13 @@ class OpenAiProviderTest {
     @Test
     void a_slow_client_is_not_mistaken_for_a_silent_upstream() {
         upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents("openai/stream-upstream.sse"), Duration.ZERO));
-        CollectingSink slowClient = new CollectingSink(Duration.ofMillis(250));
+        RecordingSink slowClient = RecordingSink.slow(Duration.ofMillis(250));
 
         ProviderReply reply = provider("key").stream(
                 call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", Duration.ofMillis(200)), slowClient);
 
         assertThat(reply.clientCancelled()).isFalse();
-        assertThat(slowClient.events).hasSize(8);
+        assertThat(slowClient.events()).hasSize(8);
     }
 
     @Test
@@ -214,7 +205,7 @@ class OpenAiProviderTest {
         upstream.on("/v1/chat/completions", Reply.sse(events, Duration.ZERO));
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider("key")
-                .stream(call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", FIVE_SECONDS), new CollectingSink()));
+                .stream(call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", FIVE_SECONDS), new RecordingSink()));
 
         assertThat(e.error().kind()).isEqualTo("upstream_error");
         assertThat(e.error().message()).contains("The server had an error while processing your request.");
@@ -226,7 +217,7 @@ class OpenAiProviderTest {
     void a_stream_refused_with_an_error_status_fails_before_anything_was_sent() {
         upstream.on("/v1/chat/completions", Reply.json(429,
                 "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}"));
-        CollectingSink sink = new CollectingSink();
+        RecordingSink sink = new RecordingSink();
 
         ProviderException e = catchThrowableOfType(ProviderException.class, () -> provider("key")
                 .stream(call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", FIVE_SECONDS), sink));
@@ -234,7 +225,7 @@ class OpenAiProviderTest {
         assertThat(e.error().kind()).isEqualTo("rate_limited");
         assertThat(e.error().message()).isEqualTo("Rate limit reached for gpt-4o-mini");
         assertThat(e.streamStarted()).isFalse();
-        assertThat(sink.events).isEmpty();
+        assertThat(sink.events()).isEmpty();
     }
 
     private OpenAiProvider provider(String apiKey) {
@@ -250,32 +241,4 @@ class OpenAiProviderTest {
         return FakeUpstream.sseEvents(Golden.text(file));
     }
 
-    private static final class CollectingSink implements StreamSink {
-        final List<String> events = new ArrayList<>();
-        final Duration delay;
-        ProviderReply settled;
-
-        CollectingSink() {
-            this(Duration.ZERO);
-        }
-
-        CollectingSink(Duration delay) {
-            this.delay = delay;
-        }
-
-        @Override
-        public void send(byte[] sseEvent) throws IOException {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            events.add(new String(sseEvent, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void beforeLastEvent(ProviderReply reply) {
-            settled = reply;
-        }
-    }
 }

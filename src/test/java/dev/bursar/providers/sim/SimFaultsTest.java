@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.bursar.testing.RecordingSink;
 
 class SimFaultsTest {
 
@@ -56,19 +57,19 @@ class SimFaultsTest {
 
     @Test
     void a_timeout_hint_on_a_stream_sends_nothing() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
 
         ProviderException e = catchThrowableOfType(ProviderException.class,
                 () -> sim().stream(call(streamRequest(), Map.of("sim-fault", "timeout"), Duration.ofMillis(200)), sink));
 
         assertThat(e.error().kind()).isEqualTo("timeout");
         assertThat(e.streamStarted()).isFalse();
-        assertThat(sink.events).isEmpty();
+        assertThat(sink.events()).isEmpty();
     }
 
     @Test
     void a_cut_hint_cuts_the_stream_after_it_started_and_keeps_partial_usage() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         var request = streamRequest();
         request.remove("max_tokens");
 
@@ -77,8 +78,8 @@ class SimFaultsTest {
 
         assertThat(e.error().kind()).isEqualTo("malformed");
         assertThat(e.streamStarted()).isTrue();
-        assertThat(sink.events).isNotEmpty().noneMatch(ev -> ev.contains("[DONE]"));
-        assertThat(sink.settled).isEmpty();
+        assertThat(sink.events()).isNotEmpty().noneMatch(ev -> ev.contains("[DONE]"));
+        assertThat(sink.settled()).isNull();
         assertThat(e.partialUsage()).hasValueSatisfying(u -> {
             assertThat(u.inputTokens()).isPositive();
             assertThat(u.outputTokens()).isPositive();
@@ -120,7 +121,7 @@ class SimFaultsTest {
         int cut = 0;
         for (int i = 0; i < 20; i++) {
             try {
-                sim.stream(call(streamRequest()), new SimFixtures.Sink(-1));
+                sim.stream(call(streamRequest()), new RecordingSink(-1));
             } catch (ProviderException e) {
                 assertThat(e.error().kind()).isEqualTo("malformed");
                 cut++;

@@ -78,46 +78,4 @@ final class SimFixtures {
         }
     }
 
-    /** Records events with their arrival time; throws like a gone client after {@code failAfter} events (-1: never). */
-    static final class Sink implements StreamSink {
-        final List<String> events = new ArrayList<>();
-        final List<Long> atNanos = new ArrayList<>();
-        final List<ProviderReply> settled = new ArrayList<>();
-        int settledBefore = -1;
-        private final int failAfter;
-
-        Sink(int failAfter) {
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public void send(byte[] sseEvent) throws IOException {
-            if (failAfter >= 0 && events.size() >= failAfter) {
-                throw new IOException("client went away");
-            }
-            events.add(new String(sseEvent, StandardCharsets.UTF_8));
-            atNanos.add(System.nanoTime());
-        }
-
-        @Override
-        public void beforeLastEvent(ProviderReply reply) {
-            settled.add(reply);
-            settledBefore = events.size();
-        }
-
-        List<com.fasterxml.jackson.databind.JsonNode> jsonEvents() {
-            List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
-            for (String e : events) {
-                String data = e.substring("data: ".length()).strip();
-                if (!data.equals("[DONE]")) {
-                    try {
-                        out.add(Golden.JSON.readTree(data));
-                    } catch (IOException ex) {
-                        throw new AssertionError("event is not JSON: " + e, ex);
-                    }
-                }
-            }
-            return out;
-        }
-    }
 }

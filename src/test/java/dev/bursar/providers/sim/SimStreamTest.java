@@ -12,6 +12,7 @@ import dev.bursar.providers.ProviderReply;
 import dev.bursar.tokens.TokenCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.bursar.testing.RecordingSink;
 
 class SimStreamTest {
 
@@ -19,12 +20,12 @@ class SimStreamTest {
 
     @Test
     void a_stream_sends_role_content_finish_usage_then_done_and_settles_right_before_done() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
 
         ProviderReply reply = sim().stream(call(streamRequest()), sink);
 
         List<JsonNode> chunks = sink.jsonEvents();
-        assertThat(sink.events.getLast()).isEqualTo("data: [DONE]\n\n");
+        assertThat(sink.events().getLast()).isEqualTo("data: [DONE]\n\n");
         assertThat(chunks.getFirst().path("choices").path(0).path("delta").path("role").asText()).isEqualTo("assistant");
         JsonNode finish = chunks.get(chunks.size() - 2);
         assertThat(finish.path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
@@ -33,15 +34,15 @@ class SimStreamTest {
         assertThat(usage.path("usage").path("completion_tokens").asLong()).isEqualTo(reply.usage().outputTokens());
         assertThat(chunks).allSatisfy(c -> assertThat(c.path("object").asText()).isEqualTo("chat.completion.chunk"));
         assertThat(chunks.stream().map(c -> c.path("id").asText()).distinct()).hasSize(1);
-        assertThat(sink.settled).hasSize(1);
-        assertThat(sink.settledBefore).isEqualTo(sink.events.size() - 1);
+        assertThat(sink.settled()).isNotNull();
+        assertThat(sink.settledBeforeEvent()).isEqualTo(sink.events().size() - 1);
         assertThat(reply.body()).isNull();
         assertThat(reply.ttftNanos()).isPositive();
     }
 
     @Test
     void streamed_text_is_the_whole_answer_in_deltas_of_a_few_tokens_and_usage_is_its_real_count() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         ObjectNode request = streamRequest();
 
         ProviderReply reply = sim().stream(call(request), sink);
@@ -68,20 +69,20 @@ class SimStreamTest {
 
     @Test
     void without_include_usage_no_usage_chunk_is_sent_but_the_reply_has_the_usage() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         ObjectNode request = streamRequest();
         request.remove("stream_options");
 
         ProviderReply reply = sim().stream(call(request), sink);
 
-        assertThat(sink.events).noneMatch(e -> e.contains("\"usage\""));
+        assertThat(sink.events()).noneMatch(e -> e.contains("\"usage\""));
         assertThat(reply.usage().outputTokens()).isPositive();
-        assertThat(sink.settled).hasSize(1);
+        assertThat(sink.settled()).isNotNull();
     }
 
     @Test
     void n_streams_every_choice_and_usage_counts_them_all() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         ObjectNode request = streamRequest();
         request.put("n", 2);
 
@@ -101,17 +102,17 @@ class SimStreamTest {
 
     @Test
     void time_to_first_token_is_honoured() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         long start = System.nanoTime();
 
         sim(new SimConfig(200, 0, 0, 0, 0, 0, 1)).stream(call(streamRequest()), sink);
 
-        assertThat((sink.atNanos.getFirst() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
+        assertThat((sink.sentAtNanos().getFirst() - start) / 1_000_000).isGreaterThanOrEqualTo(200);
     }
 
     @Test
     void tokens_per_second_paces_the_stream() {
-        SimFixtures.Sink sink = new SimFixtures.Sink(-1);
+        RecordingSink sink = new RecordingSink(-1);
         long start = System.nanoTime();
 
         ProviderReply reply = sim(new SimConfig(0, 100, 0, 0, 0, 0, 1)).stream(call(streamRequest()), sink);
@@ -135,14 +136,14 @@ class SimStreamTest {
         ObjectNode request = streamRequest();
         request.remove("max_tokens");
         ((ObjectNode) request.withArray("messages").get(1)).put("content", "Describe our cost model in detail. ".repeat(30));
-        SimFixtures.Sink full = new SimFixtures.Sink(-1);
+        RecordingSink full = new RecordingSink(-1);
         long fullOutput = sim().stream(call(request), full).usage().outputTokens();
-        SimFixtures.Sink leaving = new SimFixtures.Sink(3);
+        RecordingSink leaving = new RecordingSink(3);
 
         ProviderReply reply = sim().stream(call(request), leaving);
 
         assertThat(reply.clientCancelled()).isTrue();
-        assertThat(leaving.settled).isEmpty();
+        assertThat(leaving.settled()).isNull();
         assertThat(reply.usage().inputTokens()).isEqualTo(counter.countOpenAiPrompt(request));
         StringBuilder sent = new StringBuilder();
         leaving.jsonEvents().forEach(c -> sent.append(c.path("choices").path(0).path("delta").path("content").asText("")));
