@@ -6,27 +6,40 @@ import java.util.List;
 public record BursarConfig(
         ServerConfig server,
         StorageConfig storage,
+        RedisConfig redis,
+        GatewayConfig gateway,
         List<ProviderConfig> providers,
         List<ModelConfig> models,
-        List<KeyConfig> keys) {
+        List<KeyConfig> keys,
+        List<BudgetConfig> budgets,
+        List<RateLimitConfig> rateLimits,
+        AlertsConfig alerts) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
         storage = storage == null ? StorageConfig.defaults() : storage;
+        gateway = gateway == null ? GatewayConfig.defaults() : gateway;
         providers = providers == null ? List.of() : List.copyOf(providers);
         models = models == null ? List.of() : List.copyOf(models);
         keys = keys == null ? List.of() : List.copyOf(keys);
+        budgets = budgets == null ? List.of() : List.copyOf(budgets);
+        rateLimits = rateLimits == null ? List.of() : List.copyOf(rateLimits);
+        alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, providers, models, keys);
+        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, providers, models, keys);
+        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts);
+    }
+
+    public BursarConfig withRedis(RedisConfig r) {
+        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts);
     }
 }

@@ -109,12 +109,16 @@ public final class ConfigLoader {
     }
 
     static ObjectMapper mapper() {
-        SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer());
+        SimpleModule durations = new SimpleModule()
+                .addDeserializer(Duration.class, new DurationDeserializer())
+                .addDeserializer(RedisConfig.class, new RedisConfigDeserializer());
         return new ObjectMapper(new YAMLFactory())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Money in the config (limit-usd: 100.5) must never pass through a double.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .registerModule(durations);
     }
 
@@ -209,6 +213,27 @@ public final class ConfigLoader {
             if (!keys.add(c.keys().get(i).key())) {
                 throw new ConfigException(source + ": 'keys[" + i + "].key' repeats an earlier key");
             }
+        }
+    }
+
+    /** {@code redis: "redis://…"} or {@code redis: {url: …, key-prefix: …}}. */
+    static final class RedisConfigDeserializer extends JsonDeserializer<RedisConfig> {
+        @Override
+        public RedisConfig deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            JsonNode n = ctx.readTree(p);
+            if (n.isTextual()) {
+                return new RedisConfig(n.asText(), null);
+            }
+            if (n.isObject()) {
+                for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!f.equals("url") && !f.equals("key-prefix")) {
+                        throw new IllegalArgumentException("unknown key '" + f + "' under redis (known: url, key-prefix)");
+                    }
+                }
+                return new RedisConfig(n.path("url").asText(null), n.path("key-prefix").asText(null));
+            }
+            throw new IllegalArgumentException("redis takes a URL string or {url, key-prefix}");
         }
     }
 

@@ -99,4 +99,48 @@ class ConfigLoaderTest {
         assertThat(c.server().port()).isEqualTo(ServerConfig.DEFAULT_PORT);
         assertThat(c.storage().sqlite()).isEqualTo(StorageConfig.DEFAULT_SQLITE);
     }
+
+    @Test
+    void the_spend_controls_example_parses_with_exact_money() {
+        String yaml = """
+                storage: { postgres: "jdbc:postgresql://127.0.0.1:5432/bursar" }
+                redis: "redis://127.0.0.1:6379"
+                budgets:
+                  - { scope: customer, match: acme, window: month, limit-usd: "100.00", alert-at: [0.5, 0.8, 1.0] }
+                  - { scope: customer, match: "*", window: day, limit-usd: "5.00" }
+                  - { scope: global, window: day, limit-usd: "1000" }
+                rate-limits:
+                  - { scope: key, match: "*", rpm: 600, tpm: 200000 }
+                alerts:
+                  webhooks: [ { url: "http://127.0.0.1:9999/hook", format: slack } ]
+                """;
+        BursarConfig c = ConfigLoader.parse(yaml, ENV, "bursar.yaml");
+
+        assertThat(c.redis().url()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(c.budgets()).hasSize(3);
+        assertThat(c.budgets().get(0).limitUsd()).isEqualByComparingTo("100.00");
+        assertThat(c.budgets().get(0).alertAt()).usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(new java.math.BigDecimal("0.5"), new java.math.BigDecimal("0.8"), java.math.BigDecimal.ONE);
+        assertThat(c.budgets().get(0).hard()).isTrue();
+        assertThat(c.budgets().get(0).onStoreDown()).isEqualTo("closed");
+        assertThat(c.budgets().get(2).match()).isEqualTo("*");
+        assertThat(c.rateLimits().get(0).rpm()).isEqualTo(600);
+        assertThat(c.alerts().webhooks().get(0).format()).isEqualTo("slack");
+    }
+
+    @Test
+    void a_budget_amount_written_as_a_number_stays_exact() {
+        BursarConfig c = ConfigLoader.parse("budgets: [ { scope: global, window: day, limit-usd: 0.1 } ]\n", ENV, "f.yaml");
+        assertThat(c.budgets().get(0).limitUsd().toPlainString()).isEqualTo("0.1");
+    }
+
+    @Test
+    void bad_budget_and_redis_settings_name_their_path() {
+        assertThatThrownBy(() -> ConfigLoader.parse("budgets: [ { scope: planet, limit-usd: 1 } ]\n", ENV, "f.yaml"))
+                .hasMessageContaining("budgets[0]").hasMessageContaining("scope");
+        assertThatThrownBy(() -> ConfigLoader.parse("budgets: [ { scope: global, window: week, limit-usd: 1 } ]\n", ENV, "f.yaml"))
+                .hasMessageContaining("rolling-Nh");
+        assertThatThrownBy(() -> ConfigLoader.parse("redis: { url: \"redis://x\", db: 3 }\n", ENV, "f.yaml"))
+                .hasMessageContaining("redis").hasMessageContaining("db");
+    }
 }
