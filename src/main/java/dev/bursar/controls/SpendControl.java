@@ -1,0 +1,36 @@
+package dev.bursar.controls;
+
+import java.math.BigDecimal;
+
+/**
+ * Budgets and rate limits as the gateway sees them: {@link #admit} before calling a provider reserves the worst case
+ * against every budget that applies and takes the rate-limit slots, atomically (all or nothing); {@link #settle}
+ * after the call books the exact cost and tokens and releases the rest. Implementations: in process (embedded) and
+ * Redis (shared by replicas); both pass one contract test.
+ */
+public interface SpendControl extends AutoCloseable {
+
+    /** @throws SpendRefused when a hard budget or a rate limit would be crossed, or the store is down and fails closed */
+    Permit admit(CallFacts facts);
+
+    /** Exactly once per permit, with the call's exact cost (zero for calls that bought nothing) and tokens. */
+    void settle(Permit permit, BigDecimal actualUsd, long actualTokens);
+
+    @Override
+    default void close() {
+    }
+
+    /** No budgets, no limits. */
+    static SpendControl none() {
+        return new SpendControl() {
+            @Override
+            public Permit admit(CallFacts facts) {
+                return new Permit("none", null, RateLimitStatus.NONE);
+            }
+
+            @Override
+            public void settle(Permit permit, BigDecimal actualUsd, long actualTokens) {
+            }
+        };
+    }
+}
