@@ -1,0 +1,196 @@
+package dev.bursar.ledger;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bursar.storage.Database;
+import dev.bursar.storage.Dialect;
+import dev.bursar.storage.Money;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Streams raw rows as JSONL (one object per row, decimals as strings) or CSV (header row first). */
+final class Exporter {
+
+    private final Database db;
+
+    Exporter(Database db) {
+        this.db = db;
+    }
+
+    void export(ExportQuery q, ExportFormat format, OutputStream out) {
+        String sql = "SELECT " + EventTable.COLUMNS + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?"
+                + " ORDER BY ts_micros, event_id" + (q.limit() > 0 ? " LIMIT " + q.limit() : "");
+        Dialect dialect = db.dialect();
+        db.read(c -> {
+            boolean autoCommit = c.getAutoCommit();
+            if (dialect == Dialect.POSTGRES) {
+                c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql); RowWriter w = writer(format, out)) {
+                ps.setFetchSize(1000);
+                ps.setLong(1, SpendReader.micros(q.from()));
+                ps.setLong(2, SpendReader.micros(q.to()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        w.write(fields(EventTable.read(rs, dialect)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("ledger export failed while writing: " + e.getMessage(), e);
+            } finally {
+                if (dialect == Dialect.POSTGRES) {
+                    c.commit();
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every field of the event, flattened, in a fixed order; money as exact decimal text. */
+    static Map<String, Object> fields(UsageEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event_id", e.eventId());
+        m.put("request_id", e.requestId());
+        m.put("time", e.time().toString());
+        var a = e.attribution();
+        m.put("key_id", a.keyId());
+        m.put("customer", a.customer());
+        m.put("user", a.user());
+        m.put("team", a.team());
+        m.put("feature", a.feature());
+        m.put("environment", a.environment());
+        m.put("prompt_version", a.promptVersion());
+        m.put("requested_model", e.requestedModel());
+        m.put("served_model", e.servedModel());
+        m.put("upstream_model", e.upstreamModel());
+        m.put("provider", e.provider());
+        m.put("endpoint", e.endpoint());
+        m.put("routing_reason", e.routingReason());
+        m.put("cache_outcome", e.cacheOutcome());
+        var u = e.usage();
+        m.put("input_tokens", u.inputTokens());
+        m.put("cached_input_tokens", u.cachedInputTokens());
+        m.put("cache_write_5m_tokens", u.cacheWrite5mTokens());
+        m.put("cache_write_1h_tokens", u.cacheWrite1hTokens());
+        m.put("output_tokens", u.outputTokens());
+        m.put("reasoning_tokens", u.reasoningTokens());
+        m.put("cost_usd", e.costUsd());
+        m.put("saved_usd", e.savedUsd());
+        m.put("price_version", e.priceVersion());
+        m.put("cost_estimated", e.costEstimated());
+        m.put("latency_micros", e.latencyMicros());
+        m.put("ttft_micros", e.ttftMicros());
+        m.put("http_status", e.httpStatus());
+        m.put("status", e.status());
+        m.put("error_class", e.errorClass());
+        m.put("attempt", e.attempt());
+        m.put("batch", e.batch());
+        m.put("stream", e.stream());
+        m.put("raw_usage", e.rawUsage());
+        return m;
+    }
+
+    private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {
+        return switch (format) {
+            case JSONL -> new JsonlWriter(out);
+            case CSV -> new CsvWriter(out);
+        };
+    }
+
+    private interface RowWriter extends AutoCloseable {
+        void write(Map<String, Object> row) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class JsonlWriter implements RowWriter {
+        private final JsonGenerator g;
+
+        JsonlWriter(OutputStream out) throws IOException {
+            g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+
+        @Override
+        public void write(Map<String, Object> row) throws IOException {
+            g.writeStartObject();
+            for (var f : row.entrySet()) {
+                Object v = f.getValue();
+                g.writeFieldName(f.getKey());
+                switch (v) {
+                    case null -> g.writeNull();
+                    case BigDecimal d -> g.writeString(Money.plain(d));
+                    case Long n -> g.writeNumber(n);
+                    case Integer n -> g.writeNumber(n);
+                    case Boolean b -> g.writeBoolean(b);
+                    default -> g.writeString(v.toString());
+                }
+            }
+            g.writeEndObject();
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+
+    private static final class CsvWriter implements RowWriter {
+        private final Writer w;
+        private boolean header;
+
+        CsvWriter(OutputStream out) {
+            w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void write(Map<String, Object> row) throws IOException {
+            if (!header) {
+                w.write(String.join(",", row.keySet()) + "\r\n");
+                header = true;
+            }
+            boolean first = true;
+            for (Object v : row.values()) {
+                w.write(first ? "" : ",");
+                first = false;
+                w.write(v == null ? "" : escape(v instanceof BigDecimal d ? Money.plain(d) : v.toString()));
+            }
+            w.write("\r\n");
+        }
+
+        static String escape(String s) {
+            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+                return s;
+            }
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!header) {
+                w.write(String.join(",", fields(EMPTY).keySet()) + "\r\n");
+            }
+            w.flush();
+        }
+    }
+
+    private static final UsageEvent EMPTY = new UsageEvent("", "", java.time.Instant.EPOCH,
+            dev.bursar.attribution.Attribution.NONE, null, null, null, null, null, null, null,
+            dev.bursar.pricing.Usage.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, false, 0, -1, 0, "ok", null, 1,
+            false, false, null);
+}

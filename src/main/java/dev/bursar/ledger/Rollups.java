@@ -1,0 +1,103 @@
+package dev.bursar.ledger;
+
+import dev.bursar.attribution.Attribution;
+import dev.bursar.storage.Dialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hourly and daily (UTC) sums by key, customer, team, feature, environment, prompt version, served model and
+ * provider. A batch is first summed in memory, then each group is upserted once, so a batch of thousands of events
+ * costs a few hundred upserts at most.
+ */
+final class Rollups {
+
+    static final long HOUR_MICROS = 3_600_000_000L;
+    static final long DAY_MICROS = 24 * HOUR_MICROS;
+    static final String DIMENSIONS = "key_id, customer, team, feature, environment, prompt_version, model, provider";
+    static final String MEASURES = "requests, attempts, failed_attempts, input_tokens, cached_input_tokens,"
+            + " cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost, failed_cost, saved";
+
+    record Key(long bucket, String keyId, String customer, String team, String feature, String environment,
+               String promptVersion, String model, String provider) {
+    }
+
+    /** Running sums of one group. */
+    static final class Sums {
+        final long[] counts = new long[9];
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal failedCost = BigDecimal.ZERO;
+        BigDecimal saved = BigDecimal.ZERO;
+
+        void add(EncodedEvent ee) {
+            var u = ee.event().usage();
+            long[] add = {ee.requests(), ee.attempts(), ee.failedAttempts(), u.inputTokens(), u.cachedInputTokens(),
+                    u.cacheWrite5mTokens(), u.cacheWrite1hTokens(), u.outputTokens(), u.reasoningTokens()};
+            for (int i = 0; i < add.length; i++) {
+                counts[i] += add[i];
+            }
+            cost = cost.add(ee.cost());
+            failedCost = failedCost.add(ee.failedCost());
+            saved = saved.add(ee.saved());
+        }
+    }
+
+    private Rollups() {
+    }
+
+    static Map<Key, Sums> sum(List<EncodedEvent> events, long bucketMicros) {
+        Map<Key, Sums> out = new LinkedHashMap<>();
+        for (EncodedEvent ee : events) {
+            out.computeIfAbsent(key(ee, bucketMicros), k -> new Sums()).add(ee);
+        }
+        return out;
+    }
+
+    static void upsert(Connection c, Dialect dialect, String table, Map<Key, Sums> groups) throws SQLException {
+        StringBuilder set = new StringBuilder();
+        for (String m : MEASURES.split(",\\s*")) {
+            set.append(set.isEmpty() ? "" : ", ").append(m).append(" = ").append(table).append('.').append(m)
+                    .append(" + excluded.").append(m);
+        }
+        String sql = "INSERT INTO " + table + " (bucket_micros, " + DIMENSIONS + ", " + MEASURES + ") VALUES ("
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket_micros, "
+                + DIMENSIONS + ") DO UPDATE SET " + set;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (var e : groups.entrySet()) {
+                Key k = e.getKey();
+                Sums s = e.getValue();
+                int i = 1;
+                ps.setLong(i++, k.bucket());
+                for (String d : new String[] {k.keyId(), k.customer(), k.team(), k.feature(), k.environment(),
+                        k.promptVersion(), k.model(), k.provider()}) {
+                    ps.setString(i++, d);
+                }
+                for (long n : s.counts) {
+                    ps.setLong(i++, n);
+                }
+                dialect.bindMoney(ps, i++, s.cost);
+                dialect.bindMoney(ps, i++, s.failedCost);
+                dialect.bindMoney(ps, i, s.saved);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Key key(EncodedEvent ee, long bucketMicros) {
+        Attribution a = ee.event().attribution();
+        long bucket = Math.floorDiv(ee.timeMicros(), bucketMicros) * bucketMicros;
+        return new Key(bucket, tag(a.keyId()), tag(a.customer()), tag(a.team()), tag(a.feature()),
+                tag(a.environment()), tag(a.promptVersion()), tag(ee.event().servedModel()), tag(ee.event().provider()));
+    }
+
+    /** Roll-up tables store a missing tag as '' (see V2__rollups.sql). */
+    static String tag(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.bursar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.attribution.Attribution;
+import dev.bursar.config.StorageConfig;
+import dev.bursar.ledger.UsageEvent;
+import dev.bursar.pricing.Usage;
+import dev.bursar.storage.Storage;
+import dev.bursar.storage.Storages;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+    Path db;
+    Path config;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final Clock march = Clock.fixed(Instant.parse("2026-03-15T12:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeEach
+    void writeConfig() throws Exception {
+        db = dir.resolve("bursar-data/bursar.db");
+        config = dir.resolve("bursar.yaml");
+        Files.writeString(config, "storage:\n  sqlite: " + db + "\n");
+    }
+
+    private void fixture() {
+        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+            s.ledger().append(event("1", "2026-03-02T10:00:00Z", "acme", "chat", "ok", "0.0000375"));
+            s.ledger().append(event("2", "2026-03-03T11:30:00Z", "acme", "chat", "error", "0.01"));
+            s.ledger().append(event("3", "2026-03-04T09:15:00Z", "globex", "search", "ok", "1.5"));
+            s.ledger().append(event("4", "2026-03-05T09:15:00Z", null, "search", "ok", "0.25"));
+            s.ledger().append(event("old", "2026-02-20T09:15:00Z", "acme", "chat", "ok", "100"));
+        }
+    }
+
+    private static UsageEvent event(String id, String time, String customer, String feature, String status, String cost) {
+        return new UsageEvent(id, "r" + id, Instant.parse(time), new Attribution("key_1", customer, null, null, feature, null, null),
+                "gpt-4o", "gpt-4o", "gpt-4o", "openai", "/v1/chat/completions", "direct", "none", Usage.of(1000, 200),
+                new BigDecimal(cost), BigDecimal.ZERO, "p1", false, 10, -1, 200, status, null, 1, false, false, null);
+    }
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new ReportCommand(Map.of(), march));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void tablePrintsOneLinePerGroupSortedByCostAndATotalForTheCurrentMonth() {
+        fixture();
+
+        int code = run("--config", config.toString(), "--group-by", "customer");
+
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("customer").contains("requests", "attempts", "failed_attempts",
+                "failed_cost_usd", "cost_usd", "input_tokens", "cached_input_tokens", "output_tokens", "saved_usd");
+        assertThat(lines.get(1)).startsWith("globex").contains("1.500000");
+        assertThat(lines.get(2)).startsWith("(unattributed)").contains("0.250000");
+        assertThat(lines.get(3)).startsWith("acme").contains("0.010038", "0.010000");
+        assertThat(lines.get(4)).matches("-+");
+        assertThat(lines.get(5)).startsWith("TOTAL").contains("1.760038").doesNotContain("100.");
+        assertThat(lines).hasSize(6);
+    }
+
+    @Test
+    void jsonHasExactMoneyAsStringsAndATotal() throws Exception {
+        fixture();
+
+        int code = run("--config", config.toString(), "--group-by", "customer,feature", "--format", "json",
+                "--from", "2026-03-01", "--to", "2026-03-31");
+
+        assertThat(code).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertThat(root.get("from").asText()).isEqualTo("2026-03-01T00:00:00Z");
+        assertThat(root.get("to").asText()).isEqualTo("2026-04-01T00:00:00Z");
+        JsonNode acme = root.get("rows").get(2);
+        assertThat(acme.get("customer").asText()).isEqualTo("acme");
+        assertThat(acme.get("feature").asText()).isEqualTo("chat");
+        assertThat(acme.get("cost_usd").asText()).isEqualTo("0.0100375");
+        assertThat(acme.get("failed_cost_usd").asText()).isEqualTo("0.01");
+        assertThat(acme.get("requests").asLong()).isEqualTo(1);
+        assertThat(acme.get("attempts").asLong()).isEqualTo(2);
+        assertThat(acme.get("failed_attempts").asLong()).isEqualTo(1);
+        assertThat(acme.get("input_tokens").asLong()).isEqualTo(2000);
+        assertThat(root.get("total").get("cost_usd").asText()).isEqualTo("1.7600375");
+    }
+
+    @Test
+    void instantsNarrowTheRange() {
+        fixture();
+
+        run("--config", config.toString(), "--format", "csv", "--group-by", "customer",
+                "--from", "2026-03-04T00:00:00Z", "--to", "2026-03-05T00:00:00Z");
+
+        assertThat(out.toString().lines().toList()).containsExactly(
+                "customer,requests,attempts,failed_attempts,failed_cost_usd,cost_usd,input_tokens,cached_input_tokens,"
+                        + "cache_write_5m_tokens,cache_write_1h_tokens,output_tokens,reasoning_tokens,saved_usd",
+                "globex,1,1,0,0,1.5,1000,0,0,0,200,0,0");
+    }
+
+    @Test
+    void aMissingLedgerSaysToRunServeFirst() {
+        int code = run("--config", config.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("no ledger at " + db.toAbsolutePath()).contains("run `bursar serve` first");
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void anUnknownDimensionListsTheValidOnes() {
+        fixture();
+
+        int code = run("--config", config.toString(), "--group-by", "planet");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown group_by dimension 'planet'").contains("customer");
+    }
+}
