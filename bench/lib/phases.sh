@@ -111,7 +111,8 @@ phase_ledger_check() {
   served=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ && /status="200"/ { n += $NF } END { print n + 0 }')
   wrk_seen=$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_TMP/gateway-2xx")
   table=$(sqlite3 "$db" "SELECT m.name FROM sqlite_master m WHERE m.type = 'table'
-           AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'request_id') ORDER BY m.name LIMIT 1;")
+           AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'request_id')
+           ORDER BY m.name <> 'usage_events', m.name LIMIT 1;")
   [ -n "$table" ] || { echo "ledger check: FAIL (no table with a request_id column in $db)"; return 0; }
   rows=$(sqlite3 "$db" "SELECT count(*) FROM \"$table\";")
   status_col=$(sqlite3 "$db" "SELECT name FROM pragma_table_info('$table') WHERE name IN ('http_status', 'status_code') LIMIT 1;")
