@@ -12,7 +12,7 @@
 # Knobs (environment): BENCH_CONNECTIONS ("1 16 64"), BENCH_DURATION (10, s measured per phase),
 # BENCH_WARMUP (5, s before each Bursar phase), BENCH_JIT_WARMUP (20, s once at start),
 # BENCH_JAVA_OPTS (extra JVM flags for Bursar), BENCH_OUT (also write the report to this file),
-# BENCH_NICE (nice value for wrk, nginx and Bursar alike; default 0 = as is).
+# BENCH_NICE (nice value for wrk, nginx and Bursar alike; default -10 as root, 0 = as is).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -53,7 +53,6 @@ DB="$BENCH_TMP/data/bursar.db"
 mkdir -p "$BENCH_TMP/data"
 bench_bursar_config "$BENCH_TMP/bursar.yaml" "$UP_PORT" "$DB"
 bench_start_bursar "$BENCH_TMP/bursar.yaml" "$GW_PORT" "$BURSAR_CPU" "$BENCH_TMP/bursar.log"
-bench_renice "$UPSTREAM_PID" "$BURSAR_PID"
 
 DIRECT="http://127.0.0.1:$UP_PORT"
 GATEWAY="http://127.0.0.1:$GW_PORT"
@@ -73,10 +72,10 @@ for shape in whole stream; do
     direct=$(phase_wrk "$DIRECT/$shape/v1/chat/completions" "$model" "$stream" "$c" "$DURATION")
     bench_log "$shape, $c connection(s): through Bursar"
     phase_wrk "$GATEWAY/v1/chat/completions" "$model" "$stream" "$c" "$WARMUP" >/dev/null
-    cpu0=$(bench_cpu_ticks "$BURSAR_PID"); busy0=$(bench_cpu_busy "$BURSAR_CPU")
+    cpu0=$(bench_cpu_ticks "$BURSAR_PID"); busy0=$(bench_cpu_busy "$BURSAR_CPU"); cs0=$(bench_ctx_switches "$BURSAR_PID")
     gw=$(phase_wrk "$GATEWAY/v1/chat/completions" "$model" "$stream" "$c" "$DURATION")
-    cpu1=$(bench_cpu_ticks "$BURSAR_PID"); busy1=$(bench_cpu_busy "$BURSAR_CPU")
-    phase_row "$shape" "$c" "$direct" "$gw" $(( cpu1 - cpu0 )) $(( busy1 - busy0 )) >> "$REPORT"
+    cpu1=$(bench_cpu_ticks "$BURSAR_PID"); busy1=$(bench_cpu_busy "$BURSAR_CPU"); cs1=$(bench_ctx_switches "$BURSAR_PID")
+    phase_row "$shape" "$c" "$direct" "$gw" $(( cpu1 - cpu0 )) $(( busy1 - busy0 )) $(( cs1 - cs0 )) >> "$REPORT"
   done
 done
 

@@ -62,7 +62,7 @@ bench_jar() {
 bench_start_bursar() {
   local config=$1 port=$2 cpu=$3 log=$4
   # shellcheck disable=SC2086
-  taskset -c "$cpu" "$BENCH_JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
+  taskset -c "$cpu" nice -n "$(bench_nice)" "$BENCH_JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_JAVA_OPTS:-} -jar "$BENCH_JAR" \
     serve --config "$config" --port "$port" >"$log" 2>&1 &
   BURSAR_PID=$!
   bench_wait_port "$port" "bursar" "$log" "$BURSAR_PID"
@@ -111,9 +111,13 @@ bench_cpu_busy() {
   awk -v cpu="cpu$1" '$1 == cpu { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 
-# Gives the bench's own processes the same nice value (BENCH_NICE), so other work on a shared box disturbs less.
-bench_renice() {
-  [ "${BENCH_NICE:-0}" = 0 ] && return 0
-  local pid
-  for pid in "$@"; do renice -n "$BENCH_NICE" -p "$pid" >/dev/null; done
+# Nice value for every bench process (wrk, nginx, Bursar alike): -10 as root, so that other work on a shared box
+# disturbs the measurement less; BENCH_NICE overrides (0 = as is).
+bench_nice() {
+  if [ -n "${BENCH_NICE:-}" ]; then echo "$BENCH_NICE"; elif [ "$(id -u)" -eq 0 ]; then echo -10; else echo 0; fi
+}
+
+# Context switches (voluntary + involuntary) of all live threads of a process.
+bench_ctx_switches() {
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
 }

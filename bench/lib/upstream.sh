@@ -63,7 +63,7 @@ http {
   }
 }
 CONF
-  taskset -c "$cpu" nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" >"$dir/nginx/stdout.log" 2>&1 &
+  taskset -c "$cpu" nice -n "$(bench_nice)" nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" >"$dir/nginx/stdout.log" 2>&1 &
   UPSTREAM_PID=$!
   bench_wait_port "$port" nginx "$dir/nginx/stdout.log" "$UPSTREAM_PID"
 }
