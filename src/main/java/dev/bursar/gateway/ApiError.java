@@ -50,9 +50,13 @@ public final class ApiError extends RuntimeException {
 
     /** An upstream failure passed through: the provider's status and message, with the provider named. */
     public static ApiError upstream(ProviderError e) {
+        // Status 0: the adapter refused or failed before the provider answered (e.g. a feature the provider lacks).
         int status = switch (e) {
             case ProviderError.Timeout t -> 504;
             case ProviderError.Malformed m -> 502;
+            case ProviderError.BadRequest b -> b.upstreamStatus() == 0 ? 400 : b.upstreamStatus();
+            case ProviderError.NotFound n -> n.upstreamStatus() == 0 ? 404 : n.upstreamStatus();
+            case ProviderError.RateLimited r -> r.upstreamStatus() == 0 ? 429 : r.upstreamStatus();
             default -> e.upstreamStatus() == 0 ? 502 : e.upstreamStatus();
         };
         String type = switch (e) {
@@ -68,6 +72,7 @@ public final class ApiError extends RuntimeException {
             case ProviderError.Unauthorized u -> "Provider '" + e.provider() + "' refused Bursar's provider API key (upstream status "
                     + e.upstreamStatus() + "): " + e.message() + " Check the api-key of provider '" + e.provider() + "' in bursar.yaml.";
             case ProviderError.Timeout t -> "Provider '" + e.provider() + "' did not answer in time: " + e.message();
+            case ProviderError.BadRequest b when b.upstreamStatus() == 0 -> "Provider '" + e.provider() + "' cannot take this request: " + e.message();
             default -> "Provider '" + e.provider() + "' answered "
                     + (e.upstreamStatus() == 0 ? "nothing usable" : "with status " + e.upstreamStatus()) + ": " + e.message();
         };

@@ -69,6 +69,11 @@ public final class Gateway {
         } catch (ApiError e) {
             status = e.status();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), e.body(in.wire()));
+        } catch (IllegalArgumentException e) {
+            // Translating between wires found something the target wire cannot express; the message names the field.
+            ApiError err = ApiError.badRequest("invalid_request", null, e.getMessage());
+            status = err.status();
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         } catch (RuntimeException e) {
             ApiError err = ApiError.internal("Bursar failed to handle this request (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Request id " + requestId + ".");
@@ -111,8 +116,9 @@ public final class Gateway {
             try {
                 ProviderReply reply = callWhole(ex, a);
                 Cost cost = settlement.answered(a, reply, 200);
-                ObjectNode body = ex.bridged() ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel()) : reply.body();
-                out.whole(200, new Responder.BursarHeaders(ex.requestId(), cost.totalUsd().toPlainString(), ex.route().priceModel()),
+                ObjectNode body = ex.bridged()
+                        ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage()) : reply.body();
+                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel()),
                         body.toString().getBytes(StandardCharsets.UTF_8));
                 return 200;
             } catch (ProviderException e) {

@@ -39,7 +39,7 @@ final class SettlingStreamSink implements StreamSink {
     public void beforeLastEvent(ProviderReply reply) {
         Cost cost = settle.apply(reply);
         settled = true;
-        sendQuietly((": x-bursar-cost-usd " + cost.totalUsd().toPlainString() + "\n\n").getBytes(StandardCharsets.UTF_8));
+        sendQuietly((": x-bursar-cost-usd " + Money.plain(cost.totalUsd()) + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     boolean settled() {

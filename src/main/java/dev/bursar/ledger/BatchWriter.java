@@ -22,6 +22,9 @@ final class BatchWriter implements AutoCloseable {
     void write(List<EncodedEvent> events) throws SQLException {
         Connection c = connection();
         try {
+            // Per batch, not per connection: sqlite-jdbc opens the next write transaction right after a commit while
+            // auto-commit is off, which would hold SQLite's write lock between batches and starve every other writer.
+            c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(EventTable.INSERT)) {
                 for (EncodedEvent e : events) {
                     EventTable.bind(ps, e, db.dialect());
@@ -32,6 +35,7 @@ final class BatchWriter implements AutoCloseable {
             Rollups.upsert(c, db.dialect(), "spend_hourly", Rollups.sum(events, Rollups.HOUR_MICROS));
             Rollups.upsert(c, db.dialect(), "spend_daily", Rollups.sum(events, Rollups.DAY_MICROS));
             c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             reset();
             throw e;
@@ -41,7 +45,6 @@ final class BatchWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = db.connect();
-            connection.setAutoCommit(false);
         }
         return connection;
     }

@@ -89,7 +89,7 @@ public final class Metrics {
         long cumulative = 0;
         for (int i = 0; i < BUCKETS.length; i++) {
             cumulative += latencyBuckets[i].sum();
-            sb.append("bursar_request_duration_seconds_bucket{le=\"").append(BUCKETS[i]).append("\"} ").append(cumulative).append('\n');
+            sb.append("bursar_request_duration_seconds_bucket{le=\"").append(BigDecimal.valueOf(BUCKETS[i]).toPlainString()).append("\"} ").append(cumulative).append('\n');
         }
         cumulative += latencyBuckets[BUCKETS.length].sum();
         sb.append("bursar_request_duration_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
@@ -106,7 +106,7 @@ public final class Metrics {
             synchronized (sum) {
                 v = sum[0];
             }
-            sb.append("bursar_cost_usd_total").append(labels("model", model)).append(' ').append(v.toPlainString()).append('\n');
+            sb.append("bursar_cost_usd_total").append(labels("model", model)).append(' ').append(v.stripTrailingZeros().toPlainString()).append('\n');
         });
         sb.append("# HELP bursar_ledger_rows_total Ledger rows written by this process.\n");
         sb.append("# TYPE bursar_ledger_rows_total counter\n");

@@ -135,7 +135,7 @@ class OpenAiWireGatewayTest {
 
         assertThat(metrics).contains("bursar_requests_total{endpoint=\"chat\",model=\"gpt-4o-mini\",provider=\"up\",status=\"200\"} 1");
         assertThat(metrics).contains("bursar_cost_usd_total{model=\"gpt-4o-mini\"} " + GOLDEN_CALL_COST.toPlainString());
-        assertThat(metrics).contains("bursar_tokens_total{class=\"cached_input\",model=\"gpt-4o-mini\"} 1024");
+        assertThat(metrics).contains("bursar_tokens_total{model=\"gpt-4o-mini\",class=\"cached_input\"} 1024");
         assertThat(metrics).contains("bursar_request_duration_seconds_count 1");
     }
 

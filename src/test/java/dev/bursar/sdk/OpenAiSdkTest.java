@@ -105,9 +105,9 @@ class OpenAiSdkTest {
 
     @Test
     void sim_models_work_through_the_sdk_whole_and_streamed() {
-        ChatCompletion whole = client.chat().completions().create(params("gpt-4o"));
+        ChatCompletion whole = client.chat().completions().create(params("gemini-2.5-flash"));
         StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params("gpt-4o"))) {
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params("gemini-2.5-flash"))) {
             stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(streamed::append)));
         }
 

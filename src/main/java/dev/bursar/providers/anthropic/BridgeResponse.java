@@ -66,7 +66,8 @@ final class BridgeResponse {
         block.put("type", "tool_use");
         block.put("id", call.path("id").asText(""));
         block.put("name", name);
-        block.set("input", arguments(function.path("arguments").asText(""), name));
+        JsonNode arguments = function.get("arguments");
+        block.set("input", arguments(arguments != null && arguments.isTextual() ? arguments.asText() : "", name));
         return block;
     }
 

@@ -81,7 +81,10 @@ final class BridgeStreamSink implements StreamSink {
 
     private void choice(JsonNode choice) throws IOException {
         JsonNode delta = choice.path("delta");
-        text(delta.path("content").asText(""));
+        JsonNode content = delta.get("content");
+        if (content != null && content.isTextual()) {
+            text(content.asText());
+        }
         if (delta.path("refusal").isTextual()) {
             text(delta.get("refusal").asText());
             stopReason = "refusal";
@@ -122,10 +125,10 @@ final class BridgeStreamSink implements StreamSink {
             block = openBlock(toolUse, false);
             blockOfToolCall.put(toolIndex, block);
         }
-        String arguments = function.path("arguments").asText("");
-        if (!arguments.isEmpty()) {
+        JsonNode arguments = function.get("arguments");
+        if (arguments != null && arguments.isTextual() && !arguments.asText().isEmpty()) {
             ObjectNode event = blockEvent("content_block_delta", block);
-            event.putObject("delta").put("type", "input_json_delta").put("partial_json", arguments);
+            event.putObject("delta").put("type", "input_json_delta").put("partial_json", arguments.asText());
             emit("content_block_delta", event);
         }
     }

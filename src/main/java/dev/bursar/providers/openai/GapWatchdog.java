@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Bounds the silence between two stream events. A blocking read cannot be given a timeout, so when no event has
  * arrived for {@code gap} the watchdog closes the upstream body, which ends the blocked read; the reader then asks
  * {@link #fired()} to tell a timeout from a cut stream. One shared timer thread serves every stream, and an event
- * only costs a volatile write: the check re-arms itself for the remaining time instead of on every event.
+ * only costs two volatile writes: the check re-arms itself for the remaining time instead of on every event.
  */
 final class GapWatchdog implements AutoCloseable {
 
@@ -20,6 +20,7 @@ final class GapWatchdog implements AutoCloseable {
     private final Closeable target;
     private final long gapNanos;
     private volatile long lastEventNanos;
+    private volatile boolean waiting = true;
     private volatile boolean fired;
     private volatile boolean closed;
     private volatile ScheduledFuture<?> pending;
@@ -30,16 +31,22 @@ final class GapWatchdog implements AutoCloseable {
         this.lastEventNanos = System.nanoTime();
     }
 
-    /** Starts watching: {@code target} is closed after {@code gap} without {@link #touch()}. */
+    /** Starts watching: {@code target} is closed after {@code gap} while waiting. */
     static GapWatchdog watch(Closeable target, Duration gap) {
         GapWatchdog dog = new GapWatchdog(target, gap);
         dog.arm(dog.gapNanos);
         return dog;
     }
 
-    /** An event arrived. */
-    void touch() {
+    /** The reader starts waiting for the next event: the gap is measured from now. */
+    void waiting() {
         lastEventNanos = System.nanoTime();
+        waiting = true;
+    }
+
+    /** An event arrived; time spent handing it to the client does not count as upstream silence. */
+    void received() {
+        waiting = false;
     }
 
     /** True when the watchdog closed the target because the gap was exceeded. */
@@ -58,6 +65,10 @@ final class GapWatchdog implements AutoCloseable {
             return;
         }
         long idle = System.nanoTime() - lastEventNanos;
+        if (!waiting) {
+            arm(gapNanos);
+            return;
+        }
         if (idle < gapNanos) {
             arm(gapNanos - idle);
             return;

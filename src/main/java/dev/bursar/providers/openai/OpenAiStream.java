@@ -73,8 +73,9 @@ final class OpenAiStream {
 
     private ProviderReply forward(SseReader reader, GapWatchdog watchdog, StreamTally tally) {
         while (true) {
+            watchdog.waiting();
             Optional<SseReader.Event> event = next(reader, watchdog, tally);
-            watchdog.touch();
+            watchdog.received();
             if (event.isEmpty()) {
                 throw cut(tally, "ended without data: [DONE]", null);
             }

@@ -196,6 +196,18 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void a_slow_client_is_not_mistaken_for_a_silent_upstream() {
+        upstream.on("/v1/chat/completions", Reply.sse(upstreamEvents("openai/stream-upstream.sse"), Duration.ZERO));
+        CollectingSink slowClient = new CollectingSink(Duration.ofMillis(250));
+
+        ProviderReply reply = provider("key").stream(
+                call(Golden.json("client/openai-stream-request.json"), "gpt-4o-mini", Duration.ofMillis(200)), slowClient);
+
+        assertThat(reply.clientCancelled()).isFalse();
+        assertThat(slowClient.events).hasSize(8);
+    }
+
+    @Test
     void an_error_event_mid_stream_fails_the_call_with_the_providers_message() {
         List<String> events = new ArrayList<>(upstreamEvents("openai/stream-upstream.sse").subList(0, 2));
         events.add("data: {\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n");
@@ -240,10 +252,24 @@ class OpenAiProviderTest {
 
     private static final class CollectingSink implements StreamSink {
         final List<String> events = new ArrayList<>();
+        final Duration delay;
         ProviderReply settled;
+
+        CollectingSink() {
+            this(Duration.ZERO);
+        }
+
+        CollectingSink(Duration delay) {
+            this.delay = delay;
+        }
 
         @Override
         public void send(byte[] sseEvent) throws IOException {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             events.add(new String(sseEvent, StandardCharsets.UTF_8));
         }
 
