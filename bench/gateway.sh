@@ -11,7 +11,7 @@
 #
 # Knobs (environment): BENCH_CONNECTIONS ("1 16 64"), BENCH_DURATION (10, s measured per phase),
 # BENCH_WARMUP (5, s before each Bursar phase), BENCH_JIT_WARMUP (20, s once at start),
-# BENCH_JAVA_OPTS (extra JVM flags for Bursar), BENCH_OUT (also write the report to this file),
+# BENCH_JAVA_OPTS (extra JVM flags for Bursar), BENCH_BURSAR_JAR (a prebuilt jar instead of target/), BENCH_OUT (also write the report to this file),
 # BENCH_NICE (nice value for wrk, nginx and Bursar alike; default -10 as root, 0 = as is).
 set -euo pipefail
 

@@ -51,6 +51,12 @@ bench_jar() {
   . "$root/.mvn/find-jdk.sh"
   BENCH_JAVA="$JAVA_HOME/bin/java"
   BENCH_JAR="$root/target/bursar.jar"
+  if [ -n "${BENCH_BURSAR_JAR:-}" ]; then
+    # A prebuilt jar, e.g. to compare two builds of Bursar on the same machine in the same hour.
+    [ -f "$BENCH_BURSAR_JAR" ] || bench_die "BENCH_BURSAR_JAR=$BENCH_BURSAR_JAR does not exist"
+    BENCH_JAR=$BENCH_BURSAR_JAR
+    return 0
+  fi
   if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$BENCH_JAR" -type f 2>/dev/null | head -n 1)" ]; then
     bench_log "building target/bursar.jar"
     (cd "$root" && ./mvnw -q -B -o -DskipTests package >&2) || (cd "$root" && ./mvnw -q -B -DskipTests package >&2) \

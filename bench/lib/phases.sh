@@ -66,12 +66,13 @@ phase_row() {
       -v tsv="$BENCH_TMP/rows.tsv" 'BEGIN {
     drps = dreq * 1e6 / ddur; grps = greq * 1e6 / gdur
     cpu = greq > 0 ? ticks * 1e6 / hz / greq : 0
+    csr = greq > 0 ? cs / greq : 0
     others = busy > ticks ? (busy - ticks) * 100 / (gdur / 1e6 * hz) : 0
     errs = "none"
     if (dbad + derr + gbad + gerr > 0) errs = sprintf("direct %d non-2xx %d io; Bursar %d non-2xx %d io", dbad, derr, gbad, gerr)
     printf "| %s | %d | %.0f | %.0f | %.3f | %.3f | %.3f | %+.3f | %.3f | %.3f | %+.3f | %.0f | %.1f | %.0f%% | %s |\n",
       shape, c, drps, grps, grps / drps, dp50 / 1000, gp50 / 1000, (gp50 - dp50) / 1000,
-      dp99 / 1000, gp99 / 1000, (gp99 - dp99) / 1000, cpu, greq > 0 ? cs / greq : 0, others, errs
+      dp99 / 1000, gp99 / 1000, (gp99 - dp99) / 1000, cpu, csr, others, errs
     printf "%s\t%d\t%.1f\t%.1f\t%d\t%d\t%d\t%d\n", shape, c, drps, grps, dp50, gp50, dp99, gp99 >> tsv
   }'
 }
@@ -115,7 +116,7 @@ phase_ledger_check() {
   served=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ && /status="200"/ { n += $NF } END { print n + 0 }')
   handled=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ { n += $NF } END { print n + 0 }')
   by_status=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ { match($0, /status="[0-9]+"/);
-      s = substr($0, RSTART + 8, RLENGTH - 9); n[s] += $NF } END { for (k in n) printf "%s%s: %d", sep, k, n[k]; sep = ", " }')
+      s = substr($0, RSTART + 8, RLENGTH - 9); n[s] += $NF } END { for (k in n) { printf "%s%s: %d", sep, k, n[k]; sep = ", " } }')
   wrk_seen=$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_TMP/gateway-2xx")
   rows=$(sqlite3 "$db" "SELECT count(*) FROM usage_events;")
   rows200=$(sqlite3 "$db" "SELECT count(*) FROM usage_events WHERE http_status = 200;")
