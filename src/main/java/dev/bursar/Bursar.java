@@ -16,6 +16,7 @@ import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
+import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,8 @@ public final class Bursar implements AutoCloseable {
         Path prices = dataDir(config.storage()).resolve("prices.yaml");
         // Prices imported with `bursar prices import` land in the data folder and override the bundled catalog.
         PriceCatalog catalog = Files.isRegularFile(prices) ? PriceCatalog.load(List.of(prices)) : PriceCatalog.bundled();
+        // Loading a tokenizer's vocabulary takes seconds; do it now rather than in the first request that counts tokens.
+        Thread.startVirtualThread(() -> TokenCounter.forModel("gpt-4o").count("warm up"));
         Storage storage = Storages.open(config.storage());
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()

@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /** "Did you mean" for model names: edit distance, with names that contain the query ranked first. */
-final class ModelNames {
+public final class ModelNames {
 
     private ModelNames() {
     }
 
-    static List<String> closest(String query, Collection<String> names, int max) {
+    public static List<String> closest(String query, Collection<String> names, int max) {
         record Scored(String name, int score) {
         }
         return names.stream()

@@ -1,12 +1,12 @@
 package dev.bursar.providers;
 
+import dev.bursar.providers.http.Http1Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The one HTTP client every adapter uses to reach its provider. Transport failures become {@link ProviderException}s
- * here, so adapters only deal with statuses and bodies.
+ * here, so adapters only deal with statuses and bodies. The transport is {@link Http1Client} by default;
+ * {@link #jdk()} uses the JDK's HttpClient instead.
  */
 public final class UpstreamHttp {
 
@@ -29,33 +30,29 @@ public final class UpstreamHttp {
     public record Streamed(int status, InputStream body) {
     }
 
-    private final HttpClient client;
+    private final UpstreamTransport transport;
 
+    /** Blocking HTTP/1.1 over pooled keep-alive connections ({@link Http1Client} with its defaults). */
     public UpstreamHttp() {
-        this(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        this(new Http1Client());
     }
 
+    public UpstreamHttp(Http1Client client) {
+        this.transport = new Http1Transport(client);
+    }
+
+    /** The JDK's HttpClient as transport. */
     public UpstreamHttp(HttpClient client) {
-        this.client = client;
+        this.transport = new JdkTransport(client);
+    }
+
+    /** The JDK's HttpClient (HTTP/1.1, 10 s connect timeout, no redirects): the transport before Http1Client. */
+    public static UpstreamHttp jdk() {
+        return new UpstreamHttp(JdkTransport.defaultClient());
     }
 
     public Response post(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest request = request(uri, headers, body, timeout);
-        try {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
-        } catch (IOException e) {
-            throw unreachable(provider, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(provider, uri, e);
-        }
+        return call(provider, uri, timeout, () -> transport.post(uri, headers, body, timeout));
     }
 
     /**
@@ -63,27 +60,22 @@ public final class UpstreamHttp {
      * gaps between chunks itself.
      */
     public Streamed postStream(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest request = request(uri, headers, body, timeout);
-        try {
-            HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Streamed(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
-        } catch (IOException e) {
-            throw unreachable(provider, uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(provider, uri, e);
-        }
+        return call(provider, uri, timeout, () -> transport.postStream(uri, headers, body, timeout));
     }
 
     public Response get(String provider, URI uri, Map<String, String> headers, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        headers.forEach(b::header);
+        return call(provider, uri, timeout, () -> transport.get(uri, headers, timeout));
+    }
+
+    /** One transport call. */
+    private interface Call<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T call(String provider, URI uri, Duration timeout, Call<T> call) {
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
+            return call.run();
+        } catch (HttpTimeoutException | SocketTimeoutException e) {
             throw timeout(provider, uri, timeout, e);
         } catch (IOException e) {
             throw unreachable(provider, uri, e);
@@ -91,15 +83,6 @@ public final class UpstreamHttp {
             Thread.currentThread().interrupt();
             throw unreachable(provider, uri, e);
         }
-    }
-
-    private static HttpRequest request(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(b::header);
-        return b.build();
     }
 
     private static ProviderException timeout(String provider, URI uri, Duration timeout, Exception e) {

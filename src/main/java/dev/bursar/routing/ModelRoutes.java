@@ -2,6 +2,7 @@ package dev.bursar.routing;
 
 import dev.bursar.config.ModelConfig;
 import dev.bursar.pricing.ModelInfo;
+import dev.bursar.pricing.ModelNames;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.Provider;
 import java.time.Duration;
@@ -90,29 +91,6 @@ public final class ModelRoutes {
 
     /** Up to three served names that look like {@code model}, for "did you mean" messages. */
     public List<String> closest(String model) {
-        String m = model.toLowerCase(Locale.ROOT);
-        return routes.keySet().stream()
-                .sorted((a, b) -> Integer.compare(distance(a, m), distance(b, m)))
-                .limit(3)
-                .toList();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ModelNames.closest(model.toLowerCase(Locale.ROOT), routes.keySet(), 3);
     }
 }

@@ -1,0 +1,59 @@
+package dev.bursar.providers;
+
+import dev.bursar.providers.http.Http1Client;
+import dev.bursar.providers.http.Http1Request;
+import dev.bursar.providers.http.Http1Response;
+import dev.bursar.providers.http.Http1Streamed;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@link Http1Client}: blocking HTTP/1.1 on the caller's virtual thread over pooled keep-alive connections. */
+final class Http1Transport implements UpstreamTransport {
+
+    /**
+     * Streams: the socket's per-read timeout is a backstop set a little past the adapter's own gap timeout (the same
+     * {@code timeout}), so the adapter's watch fires first and reports the gap as a timeout in its own words.
+     */
+    static final Duration STREAM_READ_GRACE = Duration.ofSeconds(1);
+
+    private final Http1Client client;
+
+    Http1Transport(Http1Client client) {
+        this.client = client;
+    }
+
+    @Override
+    public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException {
+        Http1Response r = client.send(Http1Request.post(uri, withJsonType(headers), body), timeout);
+        return new UpstreamHttp.Response(r.status(), r.body());
+    }
+
+    @Override
+    public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException {
+        Http1Streamed s = client.stream(Http1Request.post(uri, withJsonType(headers), body), timeout,
+                timeout.plus(STREAM_READ_GRACE));
+        return new UpstreamHttp.Streamed(s.status(), s.body());
+    }
+
+    @Override
+    public UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout) throws IOException {
+        Http1Response r = client.send(Http1Request.get(uri, headers), timeout);
+        return new UpstreamHttp.Response(r.status(), r.body());
+    }
+
+    private static Map<String, String> withJsonType(Map<String, String> headers) {
+        for (String name : headers.keySet()) {
+            if (name.equalsIgnoreCase("Content-Type")) {
+                return headers;
+            }
+        }
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return all;
+    }
+}

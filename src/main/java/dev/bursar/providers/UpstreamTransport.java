@@ -1,0 +1,22 @@
+package dev.bursar.providers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The HTTP client under {@link UpstreamHttp}. Implementations report failures as they come (timeouts as
+ * {@link java.net.SocketTimeoutException} or {@link java.net.http.HttpTimeoutException}); UpstreamHttp maps them.
+ */
+interface UpstreamTransport {
+
+    UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException, InterruptedException;
+
+    UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException, InterruptedException;
+
+    UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout)
+            throws IOException, InterruptedException;
+}

@@ -1,0 +1,139 @@
+package dev.bursar.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bursar.config.StorageConfig;
+import dev.bursar.ledger.ExportFormat;
+import dev.bursar.ledger.ExportQuery;
+import dev.bursar.storage.Storage;
+import dev.bursar.storage.Storages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost: a real `bursar serve` process under concurrent load is killed with SIGKILL; every request whose
+ * answer reached its client must be in the ledger afterwards.
+ */
+class KillNineTest {
+
+    @Test
+    void every_answered_request_is_in_the_ledger_after_kill_minus_nine() throws Exception {
+        Path dir = Files.createTempDirectory("bursar-kill9");
+        Path db = dir.resolve("bursar.db");
+        Path config = dir.resolve("bursar.yaml");
+        int port = freePort();
+        Files.writeString(config, """
+                server: { port: %d }
+                storage: { sqlite: "%s" }
+                providers: [ { name: sim, type: sim } ]
+                """.formatted(port, db));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.bursar.cli.Main",
+                "serve", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile());
+        pb.environment().put("BURSAR_MASTER_KEY", "bm-kill9");
+        Process serve = pb.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            awaitHealthy(http, port, serve, dir);
+            ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                boolean stream = i % 4 == 0;
+                clients.add(Thread.startVirtualThread(() -> load(http, port, stream, running, answered)));
+            }
+            while (answered.size() < 300) {
+                Thread.sleep(20);
+                assertThat(serve.isAlive()).as("serve is still running").isTrue();
+            }
+            serve.destroyForcibly();
+            serve.waitFor();
+            running.set(false);
+            for (Thread t : clients) {
+                t.join(10_000);
+            }
+
+            Set<String> inLedger = ledgerRequestIds(db);
+            List<String> missing = answered.stream().filter(id -> !inLedger.contains(id)).toList();
+            assertThat(answered).hasSizeGreaterThanOrEqualTo(300);
+            assertThat(missing).as("answered requests missing from the ledger after kill -9").isEmpty();
+        } finally {
+            serve.destroyForcibly();
+            http.close();
+        }
+    }
+
+    private static void load(HttpClient http, int port, boolean stream, AtomicBoolean running, ConcurrentLinkedQueue<String> answered) {
+        String body = "{\"model\":\"gpt-4o-mini\",\"max_tokens\":16,\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        while (running.get()) {
+            try {
+                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                boolean complete = !stream || r.body().contains("data: [DONE]");
+                if (r.statusCode() == 200 && complete) {
+                    answered.add(r.headers().firstValue("X-Bursar-Request-Id").orElseThrow());
+                }
+            } catch (IOException e) {
+                return; // the server is gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Set<String> ledgerRequestIds(Path db) {
+        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            s.ledger().export(new ExportQuery(Instant.EPOCH, Instant.now().plusSeconds(3600), 0), ExportFormat.CSV, out);
+            List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+            List<String> header = List.of(lines.get(0).split(","));
+            int col = header.indexOf("request_id");
+            return lines.stream().skip(1).map(l -> l.split(",")[col]).collect(Collectors.toSet());
+        }
+    }
+
+    private static void awaitHealthy(HttpClient http, int port, Process serve, Path dir) throws Exception {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
+        for (int i = 0; i < 300; i++) {
+            if (!serve.isAlive()) {
+                throw new AssertionError("serve exited: " + Files.readString(dir.resolve("serve.log")));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("serve did not become healthy: " + Files.readString(dir.resolve("serve.log")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
