@@ -59,6 +59,7 @@ bench_log "load running (whole and streamed, $CONNS connections each); kill -9 o
 sleep "$KILL_AFTER"
 kill -9 "$BURSAR_PID"
 wait "$BURSAR_PID" 2>/dev/null || true
+while kill -0 "$BURSAR_PID" 2>/dev/null; do sleep 0.1; done
 BURSAR_PID=
 sleep 1 # wrk sees the connections drop; nothing more can be answered
 for p in "${WRK_PIDS[@]}"; do bench_stop "$p"; done
@@ -80,8 +81,8 @@ distinct=$(sort -u "$BENCH_TMP/answered.txt" | wc -l)
   echo "SELECT (SELECT count(*) FROM answered WHERE id IN (SELECT request_id FROM usage_events)),"
   echo "       (SELECT count(*) FROM usage_events), (SELECT count(*) FROM usage_events WHERE http_status = 200);"
 } > "$BENCH_TMP/check.sql"
-IFS='|' read -r in_ledger rows rows200 < <(sqlite3 "$DB" < "$BENCH_TMP/check.sql")
-integrity=$(sqlite3 "$DB" "PRAGMA integrity_check;")
+IFS='|' read -r in_ledger rows rows200 < <(sqlite3 -cmd ".timeout 10000" "$DB" < "$BENCH_TMP/check.sql")
+integrity=$(sqlite3 -cmd ".timeout 10000" "$DB" "PRAGMA integrity_check;")
 missing=$(( answered - in_ledger ))
 
 echo "kill -9 after ${KILL_AFTER}s of whole + streamed load ($CONNS connections each)"

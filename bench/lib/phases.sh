@@ -118,9 +118,9 @@ phase_ledger_check() {
   by_status=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ { match($0, /status="[0-9]+"/);
       s = substr($0, RSTART + 8, RLENGTH - 9); n[s] += $NF } END { for (k in n) { printf "%s%s: %d", sep, k, n[k]; sep = ", " } }')
   wrk_seen=$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_TMP/gateway-2xx")
-  rows=$(sqlite3 "$db" "SELECT count(*) FROM usage_events;")
-  rows200=$(sqlite3 "$db" "SELECT count(*) FROM usage_events WHERE http_status = 200;")
-  ledger_by_status=$(sqlite3 -separator ': ' "$db" "SELECT http_status || ' ' || status, count(*) FROM usage_events GROUP BY 1;" | paste -sd, - | sed 's/,/, /g')
+  rows=$(sqlite3 -cmd ".timeout 10000" "$db" "SELECT count(*) FROM usage_events;")
+  rows200=$(sqlite3 -cmd ".timeout 10000" "$db" "SELECT count(*) FROM usage_events WHERE http_status = 200;")
+  ledger_by_status=$(sqlite3 -cmd ".timeout 10000" -separator ': ' "$db" "SELECT http_status || ' ' || status, count(*) FROM usage_events GROUP BY 1;" | paste -sd, - | sed 's/,/, /g')
   echo "ledger: wrk received $wrk_seen 200s through Bursar (wrk drops the requests in flight when a phase ends)"
   echo "ledger: Bursar handled $handled requests by /metrics (by status: $by_status)"
   echo "ledger: usage_events holds $rows rows, $rows200 with http_status 200 (by status: $ledger_by_status)"
