@@ -1,5 +1,6 @@
 -- Hourly and daily (UTC) sums by the main dimensions, upserted in the same transaction as the rows.
 -- A missing tag is stored as '' (never a real tag value) because NULLs are distinct in a primary key.
+-- WITHOUT ROWID: rows are stored in primary-key (bucket-first) order, so a report range is one sequential scan.
 CREATE TABLE spend_hourly (
     bucket_micros BIGINT NOT NULL,
     key_id TEXT NOT NULL,
@@ -23,7 +24,7 @@ CREATE TABLE spend_hourly (
     failed_cost INTEGER NOT NULL,
     saved INTEGER NOT NULL,
     PRIMARY KEY (bucket_micros, key_id, customer, team, feature, environment, prompt_version, model, provider)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE spend_daily (
     bucket_micros BIGINT NOT NULL,
@@ -48,4 +49,4 @@ CREATE TABLE spend_daily (
     failed_cost INTEGER NOT NULL,
     saved INTEGER NOT NULL,
     PRIMARY KEY (bucket_micros, key_id, customer, team, feature, environment, prompt_version, model, provider)
-);
+) WITHOUT ROWID;

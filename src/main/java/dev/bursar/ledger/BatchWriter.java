@@ -14,6 +14,9 @@ final class BatchWriter implements AutoCloseable {
 
     private final Database db;
     private Connection connection;
+    private PreparedStatement insert;
+    private PreparedStatement hourly;
+    private PreparedStatement daily;
 
     BatchWriter(Database db) {
         this.db = db;
@@ -22,15 +25,13 @@ final class BatchWriter implements AutoCloseable {
     void write(List<EncodedEvent> events) throws SQLException {
         Connection c = connection();
         try {
-            try (PreparedStatement ps = c.prepareStatement(EventTable.INSERT)) {
-                for (EncodedEvent e : events) {
-                    EventTable.bind(ps, e, db.dialect());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            for (EncodedEvent e : events) {
+                EventTable.bind(insert, e, db.dialect());
+                insert.addBatch();
             }
-            Rollups.upsert(c, db.dialect(), "spend_hourly", Rollups.sum(events, Rollups.HOUR_MICROS));
-            Rollups.upsert(c, db.dialect(), "spend_daily", Rollups.sum(events, Rollups.DAY_MICROS));
+            insert.executeBatch();
+            Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.HOUR_MICROS));
+            Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.DAY_MICROS));
             c.commit();
         } catch (SQLException | RuntimeException e) {
             reset();
@@ -42,6 +43,10 @@ final class BatchWriter implements AutoCloseable {
         if (connection == null) {
             connection = db.connect();
             connection.setAutoCommit(false);
+            // Prepared once per connection: the writer runs thousands of small batches a second.
+            insert = connection.prepareStatement(EventTable.INSERT);
+            hourly = connection.prepareStatement(Rollups.upsertSql("spend_hourly"));
+            daily = connection.prepareStatement(Rollups.upsertSql("spend_daily"));
         }
         return connection;
     }
@@ -60,7 +65,7 @@ final class BatchWriter implements AutoCloseable {
     public void close() {
         if (connection != null) {
             try {
-                connection.close();
+                connection.close(); // closes its statements too
             } catch (SQLException ignored) {
                 // nothing to flush: every batch was committed or rolled back
             }

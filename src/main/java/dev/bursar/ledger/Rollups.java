@@ -3,7 +3,6 @@ package dev.bursar.ledger;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.storage.Dialect;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -58,35 +57,36 @@ final class Rollups {
         return out;
     }
 
-    static void upsert(Connection c, Dialect dialect, String table, Map<Key, Sums> groups) throws SQLException {
+    static String upsertSql(String table) {
         StringBuilder set = new StringBuilder();
         for (String m : MEASURES.split(",\\s*")) {
             set.append(set.isEmpty() ? "" : ", ").append(m).append(" = ").append(table).append('.').append(m)
                     .append(" + excluded.").append(m);
         }
-        String sql = "INSERT INTO " + table + " (bucket_micros, " + DIMENSIONS + ", " + MEASURES + ") VALUES ("
+        return "INSERT INTO " + table + " (bucket_micros, " + DIMENSIONS + ", " + MEASURES + ") VALUES ("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket_micros, "
                 + DIMENSIONS + ") DO UPDATE SET " + set;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (var e : groups.entrySet()) {
-                Key k = e.getKey();
-                Sums s = e.getValue();
-                int i = 1;
-                ps.setLong(i++, k.bucket());
-                for (String d : new String[] {k.keyId(), k.customer(), k.team(), k.feature(), k.environment(),
-                        k.promptVersion(), k.model(), k.provider()}) {
-                    ps.setString(i++, d);
-                }
-                for (long n : s.counts) {
-                    ps.setLong(i++, n);
-                }
-                dialect.bindMoney(ps, i++, s.cost);
-                dialect.bindMoney(ps, i++, s.failedCost);
-                dialect.bindMoney(ps, i, s.saved);
-                ps.addBatch();
+    }
+
+    static void upsert(PreparedStatement ps, Dialect dialect, Map<Key, Sums> groups) throws SQLException {
+        for (var e : groups.entrySet()) {
+            Key k = e.getKey();
+            Sums s = e.getValue();
+            int i = 1;
+            ps.setLong(i++, k.bucket());
+            for (String d : new String[] {k.keyId(), k.customer(), k.team(), k.feature(), k.environment(),
+                    k.promptVersion(), k.model(), k.provider()}) {
+                ps.setString(i++, d);
             }
-            ps.executeBatch();
+            for (long n : s.counts) {
+                ps.setLong(i++, n);
+            }
+            dialect.bindMoney(ps, i++, s.cost);
+            dialect.bindMoney(ps, i++, s.failedCost);
+            dialect.bindMoney(ps, i, s.saved);
+            ps.addBatch();
         }
+        ps.executeBatch();
     }
 
     private static Key key(EncodedEvent ee, long bucketMicros) {
