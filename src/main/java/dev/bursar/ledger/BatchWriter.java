@@ -17,6 +17,7 @@ final class BatchWriter implements AutoCloseable {
     private PreparedStatement insert;
     private PreparedStatement hourly;
     private PreparedStatement daily;
+    private PreparedStatement monthly;
 
     BatchWriter(Database db) {
         this.db = db;
@@ -30,8 +31,9 @@ final class BatchWriter implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
-            Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.HOUR_MICROS));
-            Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.DAY_MICROS));
+            Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.Grain.HOUR));
+            Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
+            Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
             c.commit();
         } catch (SQLException | RuntimeException e) {
             reset();
@@ -47,6 +49,7 @@ final class BatchWriter implements AutoCloseable {
             insert = connection.prepareStatement(EventTable.INSERT);
             hourly = connection.prepareStatement(Rollups.upsertSql("spend_hourly"));
             daily = connection.prepareStatement(Rollups.upsertSql("spend_daily"));
+            monthly = connection.prepareStatement(Rollups.upsertSql("spend_monthly"));
         }
         return connection;
     }

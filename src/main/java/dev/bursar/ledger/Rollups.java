@@ -5,12 +5,13 @@ import dev.bursar.storage.Dialect;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hourly and daily (UTC) sums by key, customer, team, feature, environment, prompt version, served model and
+ * Hourly, daily and monthly (UTC) sums by key, customer, team, feature, environment, prompt version, served model and
  * provider. A batch is first summed in memory, then each group is upserted once, so a batch of thousands of events
  * costs a few hundred upserts at most.
  */
@@ -49,10 +50,37 @@ final class Rollups {
     private Rollups() {
     }
 
-    static Map<Key, Sums> sum(List<EncodedEvent> events, long bucketMicros) {
+    /** Which bucket a time falls in, as the bucket's start in UTC microseconds. */
+    enum Grain {
+        HOUR, DAY, MONTH;
+
+        long bucket(long micros) {
+            return switch (this) {
+                case HOUR -> Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS;
+                case DAY -> Math.floorDiv(micros, DAY_MICROS) * DAY_MICROS;
+                case MONTH -> LocalDate.ofEpochDay(Math.floorDiv(micros, DAY_MICROS)).withDayOfMonth(1).toEpochDay() * DAY_MICROS;
+            };
+        }
+
+        /** The first bucket start at or after {@code micros}. */
+        long ceil(long micros) {
+            long b = bucket(micros);
+            return b == micros ? b : next(b);
+        }
+
+        long next(long bucketStart) {
+            return switch (this) {
+                case HOUR -> bucketStart + HOUR_MICROS;
+                case DAY -> bucketStart + DAY_MICROS;
+                case MONTH -> LocalDate.ofEpochDay(bucketStart / DAY_MICROS).plusMonths(1).toEpochDay() * DAY_MICROS;
+            };
+        }
+    }
+
+    static Map<Key, Sums> sum(List<EncodedEvent> events, Grain grain) {
         Map<Key, Sums> out = new LinkedHashMap<>();
         for (EncodedEvent ee : events) {
-            out.computeIfAbsent(key(ee, bucketMicros), k -> new Sums()).add(ee);
+            out.computeIfAbsent(key(ee, grain.bucket(ee.timeMicros())), k -> new Sums()).add(ee);
         }
         return out;
     }
@@ -89,9 +117,8 @@ final class Rollups {
         ps.executeBatch();
     }
 
-    private static Key key(EncodedEvent ee, long bucketMicros) {
+    private static Key key(EncodedEvent ee, long bucket) {
         Attribution a = ee.event().attribution();
-        long bucket = Math.floorDiv(ee.timeMicros(), bucketMicros) * bucketMicros;
         return new Key(bucket, tag(a.keyId()), tag(a.customer()), tag(a.team()), tag(a.feature()),
                 tag(a.environment()), tag(a.promptVersion()), tag(ee.event().servedModel()), tag(ee.event().provider()));
     }
