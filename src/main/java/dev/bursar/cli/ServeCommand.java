@@ -1,14 +1,51 @@
 package dev.bursar.cli;
 
+import dev.bursar.Bursar;
+import dev.bursar.config.BursarConfig;
+import dev.bursar.config.ConfigException;
+import dev.bursar.config.ConfigLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** PLACEHOLDER: replaced by the owner of this command. */
-@Command(name = "serve", description = "(not built yet)")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the gateway (OpenAI- and Anthropic-compatible) with the ledger on.")
 public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", description = "Config file (default: $BURSAR_CONFIG, else ./bursar.yaml if present).")
+    String config;
+
+    @Option(names = "--port", description = "Port to listen on (overrides server.port).")
+    Integer port;
+
+    @Option(names = "--host", description = "Interface to bind (overrides server.host).")
+    String host;
+
     @Override
-    public Integer call() {
-        System.err.println("bursar serve: not built yet");
-        return 2;
+    public Integer call() throws InterruptedException {
+        BursarConfig cfg;
+        try {
+            cfg = ConfigLoader.resolve(config, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("bursar serve: " + e.getMessage());
+            return 2;
+        }
+        if (port != null) {
+            cfg = cfg.withServer(cfg.server().withPort(port));
+        }
+        if (host != null) {
+            var s = cfg.server();
+            cfg = cfg.withServer(new dev.bursar.config.ServerConfig(host, s.port(), s.maxBodyBytes(), s.masterKey()));
+        }
+        Bursar bursar = Bursar.start(cfg, System.getenv(), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("bursar: stopping (flushing the ledger)");
+            bursar.close();
+            stopped.countDown();
+        }, "bursar-shutdown"));
+        stopped.await();
+        return 0;
     }
 }

@@ -8,6 +8,12 @@ public record StorageConfig(String sqlite, String postgres, String postgresSchem
 
     public static final String DEFAULT_SQLITE = "./bursar-data/bursar.db";
 
+    public StorageConfig {
+        if (sqlite == null && postgres == null) {
+            sqlite = DEFAULT_SQLITE;
+        }
+    }
+
     public static StorageConfig defaults() {
         return new StorageConfig(DEFAULT_SQLITE, null, null);
     }

@@ -26,6 +26,9 @@ final class BatchWriter implements AutoCloseable {
     void write(List<EncodedEvent> events) throws SQLException {
         Connection c = connection();
         try {
+            // Per batch, not per connection: sqlite-jdbc opens the next write transaction right after a commit while
+            // auto-commit is off, which would hold SQLite's write lock between batches and starve every other writer.
+            c.setAutoCommit(false);
             for (EncodedEvent e : events) {
                 EventTable.bind(insert, e, db.dialect());
                 insert.addBatch();
@@ -35,6 +38,7 @@ final class BatchWriter implements AutoCloseable {
             Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
             Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
             c.commit();
+            c.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             reset();
             throw e;
@@ -44,7 +48,6 @@ final class BatchWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = db.connect();
-            connection.setAutoCommit(false);
             // Prepared once per connection: the writer runs thousands of small batches a second.
             insert = connection.prepareStatement(EventTable.INSERT);
             hourly = connection.prepareStatement(Rollups.upsertSql("spend_hourly"));

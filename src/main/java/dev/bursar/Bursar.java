@@ -1,0 +1,140 @@
+package dev.bursar;
+
+import dev.bursar.attribution.Attributor;
+import dev.bursar.auth.Authenticator;
+import dev.bursar.config.BursarConfig;
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.StorageConfig;
+import dev.bursar.gateway.Gateway;
+import dev.bursar.http.GatewayServer;
+import dev.bursar.metrics.Metrics;
+import dev.bursar.pricing.CostCalculator;
+import dev.bursar.pricing.PriceCatalog;
+import dev.bursar.providers.Provider;
+import dev.bursar.providers.ProviderFactory;
+import dev.bursar.providers.UpstreamHttp;
+import dev.bursar.routing.ModelRoutes;
+import dev.bursar.storage.Storage;
+import dev.bursar.storage.Storages;
+import dev.bursar.tokens.TokenCounter;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Wires one running Bursar from its config, with plain constructors. Tests build the same graph. */
+public final class Bursar implements AutoCloseable {
+
+    private final Storage storage;
+    private final GatewayServer server;
+    private final String masterKey;
+    private final Metrics metrics;
+    private final String host;
+
+    private Bursar(Storage storage, GatewayServer server, String masterKey, Metrics metrics, String host) {
+        this.storage = storage;
+        this.server = server;
+        this.masterKey = masterKey;
+        this.metrics = metrics;
+        this.host = host;
+    }
+
+    public static Bursar start(BursarConfig config, Map<String, String> env, PrintStream log) {
+        Clock clock = Clock.systemUTC();
+        Path prices = dataDir(config.storage()).resolve("prices.yaml");
+        // Prices imported with `bursar prices import` land in the data folder and override the bundled catalog.
+        PriceCatalog catalog = Files.isRegularFile(prices) ? PriceCatalog.load(List.of(prices)) : PriceCatalog.bundled();
+        // Loading a tokenizer's vocabulary takes seconds; do it now rather than in the first request that counts tokens.
+        Thread.startVirtualThread(() -> TokenCounter.forModel("gpt-4o").count("warm up"));
+        Storage storage = Storages.open(config.storage());
+        try {
+            List<ProviderConfig> providerConfigs = config.providers().isEmpty()
+                    ? ProviderFactory.fromEnvironment(env) : config.providers();
+            ProviderFactory factory = new ProviderFactory(new UpstreamHttp());
+            Map<String, Provider> providers = new LinkedHashMap<>();
+            Map<String, Duration> timeouts = new HashMap<>();
+            for (ProviderConfig pc : providerConfigs) {
+                providers.put(pc.name(), factory.create(pc));
+                timeouts.put(pc.name(), pc.timeout());
+            }
+            ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
+            Authenticator auth = new Authenticator(config.keys(), storage.keys());
+            Metrics metrics = new Metrics();
+            Gateway gateway = new Gateway(auth, new Attributor(), routes, new CostCalculator(catalog), storage.ledger(),
+                    metrics, clock, 1);
+            MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
+            GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
+                    new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics,
+                            master.value(), storage.describe(), config.server().maxBodyBytes(), clock));
+            Bursar bursar = new Bursar(storage, server, master.value(), metrics, config.server().host());
+            StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
+            return bursar;
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** Which configured provider serves each catalog vendor's models. */
+    private static ModelRoutes.VendorProviders vendors(List<ProviderConfig> configs, Map<String, Provider> providers) {
+        Map<String, Provider> byVendor = new HashMap<>();
+        Provider sim = null;
+        for (ProviderConfig pc : configs) {
+            Provider p = providers.get(pc.name());
+            switch (pc.type()) {
+                case "openai" -> {
+                    if (pc.name().equals("deepseek") || pc.name().equals("mistral")) {
+                        byVendor.putIfAbsent(pc.name(), p);
+                    } else {
+                        byVendor.putIfAbsent("openai", p);
+                    }
+                }
+                case "anthropic" -> byVendor.putIfAbsent("anthropic", p);
+                case "gemini" -> byVendor.putIfAbsent("google", p);
+                case "sim" -> sim = sim == null ? p : sim;
+                default -> { }
+            }
+        }
+        return new ModelRoutes.VendorProviders(byVendor, sim);
+    }
+
+    static Path dataDir(StorageConfig storage) {
+        if (storage.sqlite() != null) {
+            Path parent = Path.of(storage.sqlite()).toAbsolutePath().getParent();
+            return parent == null ? Path.of("bursar-data") : parent;
+        }
+        return Path.of("bursar-data");
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String baseUrl() {
+        String h = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "http://" + h + ":" + port();
+    }
+
+    public String masterKey() {
+        return masterKey;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        storage.close();
+    }
+}

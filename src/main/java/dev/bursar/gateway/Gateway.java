@@ -1,0 +1,198 @@
+package dev.bursar.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.attribution.Attribution;
+import dev.bursar.attribution.Attributor;
+import dev.bursar.auth.AuthResult;
+import dev.bursar.auth.Authenticator;
+import dev.bursar.auth.Principal;
+import dev.bursar.metrics.Metrics;
+import dev.bursar.pricing.Cost;
+import dev.bursar.providers.ChatCall;
+import dev.bursar.providers.ClientWire;
+import dev.bursar.providers.Provider;
+import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.anthropic.AnthropicBridge;
+import dev.bursar.routing.ModelRoutes;
+import dev.bursar.routing.Route;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The request path, top to bottom: authenticate, attribute, check, route, call the provider (retrying retriable
+ * failures), answer in the client's wire, settle every attempt in the ledger. Handlers decode HTTP and call
+ * {@link #handle}; nothing else decides anything.
+ */
+public final class Gateway {
+
+    private final Authenticator auth;
+    private final Attributor attributor;
+    private final ModelRoutes routes;
+    private final Settlement settlement;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    public Gateway(Authenticator auth, Attributor attributor, ModelRoutes routes, dev.bursar.pricing.CostCalculator costs,
+                   dev.bursar.ledger.Ledger ledger, Metrics metrics, Clock clock, int maxAttempts) {
+        this.auth = auth;
+        this.attributor = attributor;
+        this.routes = routes;
+        this.settlement = new Settlement(costs, ledger, metrics);
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxAttempts = Math.max(1, maxAttempts);
+    }
+
+    /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
+    public void handle(Inbound in, Responder out) {
+        String requestId = Ids.next("req_");
+        String modelLabel = in.body().path("model").asText("");
+        String providerLabel = "";
+        int status;
+        try {
+            Principal principal = authenticate(in);
+            String model = requireModel(in);
+            Route route = routes.resolve(model).orElseThrow(() -> ApiError.modelNotFound(model, routes.closest(model)));
+            modelLabel = route.priceModel();
+            providerLabel = route.provider().name();
+            RequestChecks.check(in);
+            Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
+                    in.wire() == ClientWire.ANTHROPIC);
+            Exchange ex = new Exchange(requestId, in, attribution, route);
+            status = in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
+                    ? streamed(ex, out) : whole(ex, out);
+        } catch (ApiError e) {
+            status = e.status();
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), e.body(in.wire()));
+        } catch (IllegalArgumentException e) {
+            // Translating between wires found something the target wire cannot express; the message names the field.
+            ApiError err = ApiError.badRequest("invalid_request", null, e.getMessage());
+            status = err.status();
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
+        } catch (RuntimeException e) {
+            ApiError err = ApiError.internal("Bursar failed to handle this request (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Request id " + requestId + ".");
+            status = err.status();
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
+        }
+        metrics.request(in.endpoint(), modelLabel, providerLabel, status, (System.nanoTime() - in.startedNanos()) / 1_000);
+    }
+
+    /** The pieces every step of one request needs. */
+    private record Exchange(String requestId, Inbound in, Attribution attribution, Route route) {
+        boolean bridged() {
+            return in.wire() == ClientWire.ANTHROPIC && !route.provider().speaks(ClientWire.ANTHROPIC);
+        }
+    }
+
+    private Principal authenticate(Inbound in) {
+        return switch (auth.authenticate(in.credential())) {
+            case AuthResult.Accepted a -> a.principal();
+            case AuthResult.Missing m -> throw ApiError.unauthorized("missing_api_key",
+                    "No API key. Send your Bursar key as 'Authorization: Bearer <key>' (OpenAI SDKs) or 'x-api-key: <key>' (Anthropic SDKs).");
+            case AuthResult.Unknown u -> throw ApiError.unauthorized("invalid_api_key",
+                    "The API key " + u.prefix() + " is not a key of this Bursar gateway. Create one with 'bursar keys create' or POST /admin/keys.");
+            case AuthResult.Revoked r -> throw ApiError.unauthorized("revoked_api_key",
+                    "The API key " + r.keyId() + " has been revoked. Ask for a new key.");
+        };
+    }
+
+    private static String requireModel(Inbound in) {
+        JsonNode model = in.body().get("model");
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw ApiError.badRequest("missing_model", "model", "The request has no 'model'. Name one of the models GET /v1/models lists.");
+        }
+        return model.asText();
+    }
+
+    private int whole(Exchange ex, Responder out) {
+        for (int attempt = 1; ; attempt++) {
+            Attempt a = begin(ex, attempt, false);
+            try {
+                ProviderReply reply = callWhole(ex, a);
+                Cost cost = settlement.answered(a, reply, 200);
+                ObjectNode body = ex.bridged()
+                        ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage()) : reply.body();
+                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel()),
+                        body.toString().getBytes(StandardCharsets.UTF_8));
+                return 200;
+            } catch (ProviderException e) {
+                ApiError err = ApiError.upstream(e.error());
+                settlement.failed(a, e, err.status());
+                if (!e.error().retriable() || attempt >= maxAttempts) {
+                    throw err;
+                }
+            }
+        }
+    }
+
+    private ProviderReply callWhole(Exchange ex, Attempt a) {
+        ChatCall call = chatCall(ex, a);
+        Provider p = ex.route().provider();
+        return ex.in().endpoint().equals("embeddings") ? p.embed(call) : p.chat(call);
+    }
+
+    private int streamed(Exchange ex, Responder out) {
+        for (int attempt = 1; ; attempt++) {
+            Attempt a = begin(ex, attempt, true);
+            Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel());
+            SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> settlement.answered(a, reply, 200));
+            try {
+                var target = ex.bridged() ? AnthropicBridge.anthropicStreamOver(sink, ex.route().requestedModel()) : sink;
+                ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
+                if (!sink.settled()) {
+                    // The client left (or the adapter ended without a final event): its tokens are still spend.
+                    settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200);
+                }
+                return reply.clientCancelled() ? 499 : 200;
+            } catch (ProviderException e) {
+                ApiError err = ApiError.upstream(e.error());
+                settlement.failed(a, e, sink.started() ? 200 : err.status());
+                if (sink.started() || e.streamStarted()) {
+                    sink.sendQuietly(err.streamEvent(ex.in().wire()));
+                    return 200;
+                }
+                if (!e.error().retriable() || attempt >= maxAttempts) {
+                    throw err;
+                }
+            }
+        }
+    }
+
+    private Attempt begin(Exchange ex, int number, boolean stream) {
+        return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
+                ex.in().endpoint(), stream);
+    }
+
+    private ChatCall chatCall(Exchange ex, Attempt a) {
+        ObjectNode body = ex.in().body();
+        ClientWire wire = ex.in().wire();
+        if (ex.bridged()) {
+            body = AnthropicBridge.toOpenAiRequest(body);
+            wire = ClientWire.OPENAI;
+        } else if (maxAttempts > 1) {
+            // Adapters may change the body they get; a retry must start from the client's original.
+            body = body.deepCopy();
+        }
+        return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeout(), hints(ex.in()));
+    }
+
+    private static Map<String, String> hints(Inbound in) {
+        Map<String, String> hints = new HashMap<>(4);
+        putIfPresent(hints, "sim-fault", in.header().apply("x-bursar-sim-fault"));
+        putIfPresent(hints, "anthropic-version", in.header().apply("anthropic-version"));
+        putIfPresent(hints, "anthropic-beta", in.header().apply("anthropic-beta"));
+        return hints;
+    }
+
+    private static void putIfPresent(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isBlank()) {
+            m.put(k, v);
+        }
+    }
+}

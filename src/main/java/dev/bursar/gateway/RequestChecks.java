@@ -1,0 +1,51 @@
+package dev.bursar.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.providers.ClientWire;
+
+/** Checks of the request shape that every provider would refuse anyway, answered before any token is bought. */
+final class RequestChecks {
+
+    private RequestChecks() {
+    }
+
+    static void check(Inbound in) {
+        JsonNode body = in.body();
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isBoolean() && !stream.isNull()) {
+            throw ApiError.badRequest("invalid_type", "stream", "'stream' must be true or false.");
+        }
+        switch (in.endpoint()) {
+            case "embeddings" -> {
+                JsonNode input = body.get("input");
+                if (input == null || input.isNull() || (input.isArray() && input.isEmpty()) || (input.isTextual() && input.asText().isEmpty())) {
+                    throw ApiError.badRequest("missing_input", "input", "'input' is required: a string or an array of strings.");
+                }
+            }
+            default -> {
+                JsonNode messages = body.get("messages");
+                if (messages == null || !messages.isArray() || messages.isEmpty()) {
+                    throw ApiError.badRequest("missing_messages", "messages", "'messages' must be a non-empty array of messages.");
+                }
+                for (int i = 0; i < messages.size(); i++) {
+                    if (!messages.get(i).isObject() || !messages.get(i).path("role").isTextual()) {
+                        throw ApiError.badRequest("invalid_message", "messages[" + i + "]",
+                                "messages[" + i + "] must be an object with a 'role'.");
+                    }
+                }
+                positiveInt(body, "max_tokens");
+                positiveInt(body, "max_completion_tokens");
+                if (in.wire() == ClientWire.ANTHROPIC && !body.has("max_tokens")) {
+                    throw ApiError.badRequest("missing_max_tokens", "max_tokens", "max_tokens: Field required");
+                }
+            }
+        }
+    }
+
+    private static void positiveInt(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n != null && !n.isNull() && (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 1)) {
+            throw ApiError.badRequest("invalid_value", field, "'" + field + "' must be a positive integer, got " + n + ".");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.bursar.gateway;
+
+import java.io.IOException;
+
+/** How the pipeline answers, independent of the HTTP server. */
+public interface Responder {
+
+    /** The Bursar headers every response carries; {@code costUsd} is null on streams (the cost comes at the end). */
+    record BursarHeaders(String requestId, String costUsd, String model) { }
+
+    void whole(int status, BursarHeaders headers, byte[] jsonBody);
+
+    /** Starts an SSE response (status 200); events written to the result are flushed one by one. */
+    EventStream openStream(BursarHeaders headers);
+
+    interface EventStream {
+        /** Throws when the client has gone away. */
+        void send(byte[] sseEvent) throws IOException;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.bursar.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.auth.Authenticator;
+import dev.bursar.auth.KeyStore;
+import dev.bursar.gateway.Gateway;
+import dev.bursar.ledger.Ledger;
+import dev.bursar.metrics.Metrics;
+import dev.bursar.routing.ModelRoutes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The HTTP face: wire endpoints, admin API, health and metrics, on Helidon's virtual-thread web server. */
+public final class GatewayServer implements AutoCloseable {
+
+    /** Everything the routes need. */
+    public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
+                        Metrics metrics, String masterKey, String storageDescription, long maxBodyBytes, Clock clock) { }
+
+    private final WebServer server;
+
+    private GatewayServer(WebServer server) {
+        this.server = server;
+    }
+
+    public static GatewayServer start(String host, int port, Parts p) {
+        ObjectMapper json = new ObjectMapper();
+        RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
+        WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json);
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), bodies, json, p.clock());
+        HttpRouting.Builder routing = HttpRouting.builder();
+        wire.register(routing);
+        admin.register(routing);
+        routing.get("/health", (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(("{\"status\":\"ok\",\"storage\":" + json.writeValueAsString(p.storageDescription()) + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        routing.get("/metrics", (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            res.send(p.metrics().render().getBytes(StandardCharsets.UTF_8));
+        });
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .shutdownHook(false)
+                // Bursar enforces its own limit so the client gets the error in its own wire format.
+                .maxPayloadSize(-1)
+                .idleConnectionTimeout(Duration.ofMinutes(5))
+                .routing(routing)
+                .build()
+                .start();
+        return new GatewayServer(server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

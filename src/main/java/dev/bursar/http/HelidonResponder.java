@@ -1,0 +1,73 @@
+package dev.bursar.http;
+
+import dev.bursar.gateway.Responder;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/** Writes the pipeline's answers to a Helidon response: whole JSON, or SSE flushed event by event. */
+final class HelidonResponder implements Responder {
+
+    static final HeaderName REQUEST_ID = HeaderNames.create("X-Bursar-Request-Id");
+    static final HeaderName COST = HeaderNames.create("X-Bursar-Cost-Usd");
+    static final HeaderName MODEL = HeaderNames.create("X-Bursar-Model");
+
+    private final ServerResponse res;
+    private OutputStream stream;
+
+    HelidonResponder(ServerResponse res) {
+        this.res = res;
+    }
+
+    @Override
+    public void whole(int status, BursarHeaders headers, byte[] jsonBody) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        bursarHeaders(headers);
+        res.send(jsonBody);
+    }
+
+    @Override
+    public EventStream openStream(BursarHeaders headers) {
+        res.status(200);
+        res.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        bursarHeaders(headers);
+        stream = res.outputStream();
+        return event -> {
+            try {
+                stream.write(event);
+                stream.flush();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (RuntimeException e) {
+                // Helidon reports a closed socket with its own unchecked exceptions: to the adapter it is a gone client.
+                throw new IOException("client connection closed: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Ends a streamed response, if one was started. */
+    void finish() {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone; nothing left to tell it
+            }
+        }
+    }
+
+    private void bursarHeaders(BursarHeaders h) {
+        res.header(REQUEST_ID, h.requestId());
+        if (h.costUsd() != null) {
+            res.header(COST, h.costUsd());
+        }
+        if (h.model() != null && !h.model().isEmpty()) {
+            res.header(MODEL, h.model());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.bursar.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.gateway.ApiError;
+import dev.bursar.gateway.Gateway;
+import dev.bursar.gateway.Inbound;
+import dev.bursar.providers.ClientWire;
+import dev.bursar.routing.ModelRoutes;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+
+/** The provider-compatible endpoints: decode the request, hand it to the gateway, nothing more. */
+final class WireEndpoints {
+
+    private final Gateway gateway;
+    private final RequestBodies bodies;
+    private final ModelRoutes routes;
+    private final ObjectMapper json;
+
+    WireEndpoints(Gateway gateway, RequestBodies bodies, ModelRoutes routes, ObjectMapper json) {
+        this.gateway = gateway;
+        this.bodies = bodies;
+        this.routes = routes;
+        this.json = json;
+    }
+
+    void register(HttpRouting.Builder r) {
+        r.post("/v1/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, "chat"));
+        r.post("/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, "chat"));
+        r.post("/v1/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, "embeddings"));
+        r.post("/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, "embeddings"));
+        r.post("/v1/messages", (req, res) -> call(req, res, ClientWire.ANTHROPIC, "messages"));
+        r.get("/v1/models", this::models);
+        r.get("/models", this::models);
+    }
+
+    private void call(ServerRequest req, ServerResponse res, ClientWire wire, String endpoint) {
+        long started = System.nanoTime();
+        HelidonResponder out = new HelidonResponder(res);
+        ObjectNode body;
+        try {
+            body = bodies.readObject(req);
+        } catch (ApiError e) {
+            out.whole(e.status(), new dev.bursar.gateway.Responder.BursarHeaders(dev.bursar.gateway.Ids.next("req_"), "0", ""), e.body(wire));
+            return;
+        }
+        Inbound in = new Inbound(wire, endpoint, body,
+                name -> req.headers().first(HeaderNames.create(name)).orElse(null),
+                credential(req), started);
+        try {
+            gateway.handle(in, out);
+        } finally {
+            out.finish();
+        }
+    }
+
+    static String credential(ServerRequest req) {
+        var authz = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (authz.isPresent()) {
+            String v = authz.get().trim();
+            return v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).trim() : v;
+        }
+        return req.headers().first(HeaderNames.create("x-api-key")).orElse(null);
+    }
+
+    private void models(ServerRequest req, ServerResponse res) {
+        ObjectNode root = json.createObjectNode();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        routes.all().forEach((name, route) -> {
+            ObjectNode m = data.addObject();
+            m.put("id", name);
+            m.put("object", "model");
+            m.put("created", 0);
+            m.put("owned_by", route.provider().name());
+        });
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.send(root.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

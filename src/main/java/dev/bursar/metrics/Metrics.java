@@ -1,0 +1,140 @@
+package dev.bursar.metrics;
+
+import dev.bursar.pricing.Usage;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The gateway's Prometheus metrics: requests and errors by model and status, a latency histogram, tokens by class
+ * and exact cost by model. Counters are lock-free; the cost sum takes a short lock per model because it is exact.
+ */
+public final class Metrics {
+
+    private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+
+    private record RequestKey(String endpoint, String model, String provider, int status) { }
+
+    private record ErrorKey(String provider, String kind) { }
+
+    private record TokenKey(String model, String tokenClass) { }
+
+    private final Map<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<ErrorKey, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<TokenKey, LongAdder> tokens = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal[]> costByModel = new ConcurrentHashMap<>();
+    private final LongAdder[] latencyBuckets = new LongAdder[BUCKETS.length + 1];
+    private final LongAdder latencyCount = new LongAdder();
+    private final LongAdder latencyMicrosSum = new LongAdder();
+    private final LongAdder ledgerRows = new LongAdder();
+
+    public Metrics() {
+        for (int i = 0; i < latencyBuckets.length; i++) {
+            latencyBuckets[i] = new LongAdder();
+        }
+    }
+
+    /** One client request, answered with {@code status} after {@code micros}. */
+    public void request(String endpoint, String model, String provider, int status, long micros) {
+        requests.computeIfAbsent(new RequestKey(endpoint, model, provider, status), k -> new LongAdder()).increment();
+        double seconds = micros / 1_000_000.0;
+        int i = 0;
+        while (i < BUCKETS.length && seconds > BUCKETS[i]) {
+            i++;
+        }
+        latencyBuckets[i].increment();
+        latencyCount.increment();
+        latencyMicrosSum.add(micros);
+    }
+
+    public void error(String provider, String kind) {
+        errors.computeIfAbsent(new ErrorKey(provider, kind), k -> new LongAdder()).increment();
+    }
+
+    /** One settled ledger row's tokens and cost. */
+    public void settled(String model, Usage usage, BigDecimal cost) {
+        ledgerRows.increment();
+        add(model, "input", usage.uncachedInputTokens());
+        add(model, "cached_input", usage.cachedInputTokens());
+        add(model, "cache_write", usage.cacheWriteTokens());
+        add(model, "output", usage.outputTokens());
+        BigDecimal[] sum = costByModel.computeIfAbsent(model, k -> new BigDecimal[] {BigDecimal.ZERO});
+        synchronized (sum) {
+            sum[0] = sum[0].add(cost);
+        }
+    }
+
+    private void add(String model, String tokenClass, long n) {
+        if (n > 0) {
+            tokens.computeIfAbsent(new TokenKey(model, tokenClass), k -> new LongAdder()).add(n);
+        }
+    }
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    public String render() {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append("# HELP bursar_requests_total Client requests by endpoint, model, provider and HTTP status.\n");
+        sb.append("# TYPE bursar_requests_total counter\n");
+        new TreeMap<String, Long>(mapOf(requests, k -> labels("endpoint", k.endpoint(), "model", k.model(),
+                "provider", k.provider(), "status", String.valueOf(k.status()))))
+                .forEach((l, v) -> sb.append("bursar_requests_total").append(l).append(' ').append(v).append('\n'));
+        sb.append("# HELP bursar_upstream_errors_total Failed upstream attempts by provider and error kind.\n");
+        sb.append("# TYPE bursar_upstream_errors_total counter\n");
+        new TreeMap<String, Long>(mapOf(errors, k -> labels("provider", k.provider(), "kind", k.kind())))
+                .forEach((l, v) -> sb.append("bursar_upstream_errors_total").append(l).append(' ').append(v).append('\n'));
+        sb.append("# HELP bursar_request_duration_seconds Time from request to last byte, as seen by the gateway.\n");
+        sb.append("# TYPE bursar_request_duration_seconds histogram\n");
+        long cumulative = 0;
+        for (int i = 0; i < BUCKETS.length; i++) {
+            cumulative += latencyBuckets[i].sum();
+            sb.append("bursar_request_duration_seconds_bucket{le=\"").append(BigDecimal.valueOf(BUCKETS[i]).toPlainString()).append("\"} ").append(cumulative).append('\n');
+        }
+        cumulative += latencyBuckets[BUCKETS.length].sum();
+        sb.append("bursar_request_duration_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
+        sb.append("bursar_request_duration_seconds_sum ").append(BigDecimal.valueOf(latencyMicrosSum.sum(), 6).toPlainString()).append('\n');
+        sb.append("bursar_request_duration_seconds_count ").append(latencyCount.sum()).append('\n');
+        sb.append("# HELP bursar_tokens_total Tokens by model and price class.\n");
+        sb.append("# TYPE bursar_tokens_total counter\n");
+        new TreeMap<String, Long>(mapOf(tokens, k -> labels("model", k.model(), "class", k.tokenClass())))
+                .forEach((l, v) -> sb.append("bursar_tokens_total").append(l).append(' ').append(v).append('\n'));
+        sb.append("# HELP bursar_cost_usd_total Exact spend in USD by model (failed attempts included).\n");
+        sb.append("# TYPE bursar_cost_usd_total counter\n");
+        new TreeMap<>(costByModel).forEach((model, sum) -> {
+            BigDecimal v;
+            synchronized (sum) {
+                v = sum[0];
+            }
+            sb.append("bursar_cost_usd_total").append(labels("model", model)).append(' ').append(v.stripTrailingZeros().toPlainString()).append('\n');
+        });
+        sb.append("# HELP bursar_ledger_rows_total Ledger rows written by this process.\n");
+        sb.append("# TYPE bursar_ledger_rows_total counter\n");
+        sb.append("bursar_ledger_rows_total ").append(ledgerRows.sum()).append('\n');
+        return sb.toString();
+    }
+
+    private static <K> Map<String, Long> mapOf(Map<K, LongAdder> m, java.util.function.Function<K, String> labeller) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.merge(labeller.apply(k), v.sum(), Long::sum));
+        return out;
+    }
+
+    private static String labels(String... kv) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < kv.length; i += 2) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(kv[i]).append("=\"").append(escape(kv[i + 1])).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String escape(String v) {
+        if (v == null) {
+            return "";
+        }
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.bursar.providers;
+
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.providers.anthropic.AnthropicProvider;
+import dev.bursar.providers.gemini.GeminiProvider;
+import dev.bursar.providers.openai.OpenAiProvider;
+import dev.bursar.providers.sim.SimProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds provider adapters from config, and the providers Bursar turns on by itself when there is no config. */
+public final class ProviderFactory {
+
+    private final UpstreamHttp http;
+
+    public ProviderFactory(UpstreamHttp http) {
+        this.http = http;
+    }
+
+    public Provider create(ProviderConfig c) {
+        return switch (c.type()) {
+            case "openai" -> new OpenAiProvider(c, http);
+            case "anthropic" -> new AnthropicProvider(c, http);
+            case "gemini" -> new GeminiProvider(c, http);
+            case "sim" -> new SimProvider(c);
+            default -> throw new IllegalArgumentException("unknown provider type '" + c.type() + "'");
+        };
+    }
+
+    /**
+     * With no providers configured: every provider whose key is in the environment, and {@code sim} for the rest.
+     */
+    public static List<ProviderConfig> fromEnvironment(Map<String, String> env) {
+        List<ProviderConfig> out = new ArrayList<>();
+        add(out, env, "OPENAI_API_KEY", "openai", "openai", null);
+        add(out, env, "ANTHROPIC_API_KEY", "anthropic", "anthropic", null);
+        add(out, env, "GEMINI_API_KEY", "gemini", "gemini", null);
+        add(out, env, "DEEPSEEK_API_KEY", "deepseek", "openai", "https://api.deepseek.com/v1");
+        add(out, env, "MISTRAL_API_KEY", "mistral", "openai", "https://api.mistral.ai/v1");
+        out.add(new ProviderConfig("sim", "sim", null, null, null, null, null));
+        return out;
+    }
+
+    private static void add(List<ProviderConfig> out, Map<String, String> env, String var, String name, String type, String baseUrl) {
+        String key = env.get(var);
+        if (key != null && !key.isBlank()) {
+            out.add(new ProviderConfig(name, type, baseUrl, key, null, null, null));
+        }
+    }
+}

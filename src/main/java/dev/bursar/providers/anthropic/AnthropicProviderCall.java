@@ -1,0 +1,18 @@
+package dev.bursar.providers.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One prepared upstream request.
+ *
+ * @param body             the serialised Anthropic request, sent as is
+ * @param anthropicRequest the same request as a tree, for counting the prompt locally when usage is missing
+ * @param model            the upstream model (chooses the local token counter)
+ * @param timeout          whole-call timeout, or the longest wait between two stream events
+ */
+record AnthropicProviderCall(URI uri, Map<String, String> headers, byte[] body, JsonNode anthropicRequest,
+                             String model, Duration timeout) {
+}

@@ -1,0 +1,89 @@
+package dev.bursar.providers.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.providers.ProviderError;
+import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.UpstreamHttp;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Talks HTTP to one OpenAI-compatible server: endpoints, credentials, JSON bodies and error bodies. */
+final class OpenAiClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+    private final String name;
+    private final String base;
+    private final Map<String, String> headers;
+    private final UpstreamHttp http;
+
+    OpenAiClient(ProviderConfig config, UpstreamHttp http) {
+        this.name = config.name();
+        String url = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE_URL : config.baseUrl();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        Map<String, String> h = new HashMap<>();
+        if (config.apiKey() != null && !config.apiKey().isBlank()) {
+            h.put("Authorization", "Bearer " + config.apiKey());
+        }
+        h.putAll(config.headers());
+        this.headers = Map.copyOf(h);
+        this.http = http;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** POSTs a JSON body and returns the parsed 2xx answer; other statuses become the provider's error. */
+    ObjectNode post(String endpoint, ObjectNode body, Duration timeout) {
+        UpstreamHttp.Response r = http.post(name, uri(endpoint), headers, bytes(body), timeout);
+        if (r.status() / 100 != 2) {
+            throw error(r.status(), r.bodyText());
+        }
+        try {
+            JsonNode answer = JSON.readTree(r.body());
+            if (answer instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw malformed(r.status(), "answer is not JSON: " + e.getOriginalMessage(), r.bodyText());
+        } catch (IOException e) {
+            throw malformed(r.status(), "answer is not JSON: " + e.getMessage(), r.bodyText());
+        }
+        throw malformed(r.status(), "answer is not a JSON object", r.bodyText());
+    }
+
+    /** Opens a streamed POST; the caller checks the status and closes the body. */
+    UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Duration timeout) {
+        return http.postStream(name, uri(endpoint), headers, bytes(body), timeout);
+    }
+
+    /** The provider's error for a non-2xx answer, with the message from its error body when there is one. */
+    ProviderException error(int status, String rawBody) {
+        return new ProviderException(ProviderError.fromStatus(name, status, OpenAiErrorBody.message(status, rawBody), rawBody));
+    }
+
+    ProviderException malformed(int status, String why, String rawBody) {
+        return new ProviderException(new ProviderError.Malformed(name, status, name + " " + why, rawBody));
+    }
+
+    URI uri(String endpoint) {
+        return URI.create(base + endpoint);
+    }
+
+    private byte[] bytes(ObjectNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a request body", e);
+        }
+    }
+}

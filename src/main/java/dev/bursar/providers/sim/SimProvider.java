@@ -1,0 +1,131 @@
+package dev.bursar.providers.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.SimConfig;
+import dev.bursar.providers.ChatCall;
+import dev.bursar.providers.ClientWire;
+import dev.bursar.providers.Provider;
+import dev.bursar.providers.ProviderError;
+import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.StreamSink;
+import java.time.Clock;
+
+/**
+ * A deterministic offline provider that impersonates any model on the OpenAI wire, so {@code bursar serve} works
+ * without API keys and dev/CI runs cost nothing.
+ *
+ * <ul>
+ *   <li>Prompt tokens are counted with the model's real tokenizer ({@code TokenCounter}); output tokens are the real
+ *       count of the text it writes. The same request always gets the same answer (only {@code id} and
+ *       {@code created} differ); see {@link SimPlanner} for how long answers are.</li>
+ *   <li>Provider prompt caching is modelled: a prompt prefix of at least 1024 tokens seen by this instance in the
+ *       last 5 minutes is reported as {@code cached_tokens} (see {@link SimPromptCache}).</li>
+ *   <li>Latency and faults come from {@link SimConfig}: time to first token, tokens per second, and seeded rates of
+ *       429s, 500s, timeouts and cut streams; the {@code sim-fault} hint (from {@code X-Bursar-Sim-Fault}) forces one
+ *       of {@code 429}, {@code 500}, {@code timeout}, {@code cut} for a single call (see {@link SimFaults}).</li>
+ * </ul>
+ */
+public final class SimProvider implements Provider {
+
+    private static final String RATE_LIMIT_BODY = """
+            {"error":{"message":"Rate limit reached for %s in organization org-sim on tokens per min (TPM): \
+            Limit 30000, Used 30000, Requested 1200. Please try again in 2.4s. (simulated by the Bursar sim provider)",\
+            "type":"tokens","param":null,"code":"rate_limit_exceeded"}}""";
+    private static final String SERVER_ERROR_BODY = """
+            {"error":{"message":"The server had an error while processing your request. Sorry about that! \
+            (simulated by the Bursar sim provider)","type":"server_error","param":null,"code":null}}""";
+
+    private final ProviderConfig config;
+    private final SimConfig sim;
+    private final SimFaults faults;
+    private final SimPlanner planner;
+
+    public SimProvider(ProviderConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps {@code created} and ages the prompt cache (moved by hand in tests). */
+    SimProvider(ProviderConfig config, Clock clock) {
+        this.config = config;
+        this.sim = config.sim();
+        this.faults = new SimFaults(config.name(), sim);
+        this.planner = new SimPlanner(new SimPromptCache(clock), clock);
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public ProviderReply chat(ChatCall call) {
+        requireOpenAiWire(call);
+        SimFault fault = faults.next(call, false);
+        failBeforeAnswering(fault, call);
+        SimAnswer answer = planner.plan(call);
+        long latency = sim.ttftMillis() * 1_000_000L + SimClock.generation(answer.outputTokens(), sim.tokensPerSecond());
+        if (latency > call.timeout().toNanos()) {
+            throw SimClock.timeout(name(), call.timeout(), null, false);
+        }
+        if (fault == SimFault.CUT) {
+            SimClock.sleep(name(), latency / 2);
+            throw new ProviderException(new ProviderError.Malformed(name(), 200,
+                    "sim provider cut the response body half-way (simulated connection drop)", null),
+                    answer.usage(answer.outputTokens() / 2), false, null);
+        }
+        SimClock.sleep(name(), latency);
+        ObjectNode body = SimJson.completion(answer);
+        return new ProviderReply(body, answer.usage(), body.get("usage"), false, false,
+                answer.choices().getFirst().finishReason(), -1);
+    }
+
+    @Override
+    public ProviderReply stream(ChatCall call, StreamSink sink) {
+        requireOpenAiWire(call);
+        SimFault fault = faults.next(call, true);
+        if (fault != SimFault.TIMEOUT) {
+            failBeforeAnswering(fault, call);
+        }
+        return new SimStream(name(), call, planner.plan(call), sim, sink, fault).run();
+    }
+
+    @Override
+    public ProviderReply embed(ChatCall call) {
+        SimFault fault = faults.next(call, false);
+        failBeforeAnswering(fault, call);
+        if (fault == SimFault.CUT) {
+            throw new ProviderException(new ProviderError.Malformed(name(), 200,
+                    "sim provider cut the embeddings body (simulated connection drop)", null));
+        }
+        SimClock.sleep(name(), sim.ttftMillis() * 1_000_000L);
+        SimEmbeddings.Result result = SimEmbeddings.embed(name(), call.body(), call.upstreamModel());
+        return new ProviderReply(result.body(), result.usage(), result.body().get("usage"), false, false, null, -1);
+    }
+
+    private void failBeforeAnswering(SimFault fault, ChatCall call) {
+        switch (fault) {
+            case RATE_LIMITED -> {
+                String raw = RATE_LIMIT_BODY.formatted(call.upstreamModel());
+                throw new ProviderException(ProviderError.fromStatus(name(), 429, message(raw), raw));
+            }
+            case SERVER_ERROR -> throw new ProviderException(
+                    ProviderError.fromStatus(name(), 500, message(SERVER_ERROR_BODY), SERVER_ERROR_BODY));
+            case TIMEOUT -> throw SimClock.timeout(name(), call.timeout(), null, false);
+            case NONE, CUT -> { }
+        }
+    }
+
+    private static String message(String raw) {
+        int start = raw.indexOf("\"message\":\"") + 11;
+        return raw.substring(start, raw.indexOf("\",", start));
+    }
+
+    private void requireOpenAiWire(ChatCall call) {
+        if (call.wire() != ClientWire.OPENAI) {
+            throw new ProviderException(new ProviderError.BadRequest(name(), 0,
+                    "the sim provider answers the OpenAI wire only; route " + call.wire() + " clients through the OpenAI bridge", null));
+        }
+    }
+}

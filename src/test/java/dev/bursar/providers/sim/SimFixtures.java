@@ -1,0 +1,123 @@
+package dev.bursar.providers.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.SimConfig;
+import dev.bursar.providers.ChatCall;
+import dev.bursar.providers.ClientWire;
+import dev.bursar.providers.ProviderReply;
+import dev.bursar.providers.StreamSink;
+import dev.bursar.testing.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builders shared by the sim tests. */
+final class SimFixtures {
+
+    static final String MODEL = "gpt-4o-mini";
+
+    private SimFixtures() {
+    }
+
+    static SimProvider sim() {
+        return sim(SimConfig.defaults());
+    }
+
+    static SimProvider sim(SimConfig config) {
+        return new SimProvider(new ProviderConfig("sim", "sim", null, null, Map.of(), null, config));
+    }
+
+    static SimProvider sim(SimConfig config, Clock clock) {
+        return new SimProvider(new ProviderConfig("sim", "sim", null, null, Map.of(), null, config), clock);
+    }
+
+    static ObjectNode chatRequest() {
+        return Golden.json("client/openai-chat-request.json");
+    }
+
+    static ObjectNode streamRequest() {
+        return Golden.json("client/openai-stream-request.json");
+    }
+
+    static ChatCall call(ObjectNode body) {
+        return call(body, Map.of(), Duration.ofSeconds(10));
+    }
+
+    static ChatCall call(ObjectNode body, Map<String, String> hints, Duration timeout) {
+        return new ChatCall(ClientWire.OPENAI, body, MODEL, timeout, hints);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        private Instant now = Instant.parse("2025-07-01T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Records events with their arrival time; throws like a gone client after {@code failAfter} events (-1: never). */
+    static final class Sink implements StreamSink {
+        final List<String> events = new ArrayList<>();
+        final List<Long> atNanos = new ArrayList<>();
+        final List<ProviderReply> settled = new ArrayList<>();
+        int settledBefore = -1;
+        private final int failAfter;
+
+        Sink(int failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public void send(byte[] sseEvent) throws IOException {
+            if (failAfter >= 0 && events.size() >= failAfter) {
+                throw new IOException("client went away");
+            }
+            events.add(new String(sseEvent, StandardCharsets.UTF_8));
+            atNanos.add(System.nanoTime());
+        }
+
+        @Override
+        public void beforeLastEvent(ProviderReply reply) {
+            settled.add(reply);
+            settledBefore = events.size();
+        }
+
+        List<com.fasterxml.jackson.databind.JsonNode> jsonEvents() {
+            List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+            for (String e : events) {
+                String data = e.substring("data: ".length()).strip();
+                if (!data.equals("[DONE]")) {
+                    try {
+                        out.add(Golden.JSON.readTree(data));
+                    } catch (IOException ex) {
+                        throw new AssertionError("event is not JSON: " + e, ex);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
