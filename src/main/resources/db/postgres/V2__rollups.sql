@@ -1,4 +1,4 @@
--- Hourly, daily and monthly (UTC; a monthly bucket starts on the 1st) sums by the main dimensions, upserted in the same transaction as the rows.
+-- Hourly and daily (UTC) sums by the main dimensions, upserted in the same transaction as the rows.
 -- A missing tag is stored as '' (never a real tag value) because NULLs are distinct in a primary key.
 CREATE TABLE spend_hourly (
     bucket_micros BIGINT NOT NULL,
@@ -26,31 +26,6 @@ CREATE TABLE spend_hourly (
 );
 
 CREATE TABLE spend_daily (
-    bucket_micros BIGINT NOT NULL,
-    key_id TEXT NOT NULL,
-    customer TEXT NOT NULL,
-    team TEXT NOT NULL,
-    feature TEXT NOT NULL,
-    environment TEXT NOT NULL,
-    prompt_version TEXT NOT NULL,
-    model TEXT NOT NULL,
-    provider TEXT NOT NULL,
-    requests BIGINT NOT NULL,
-    attempts BIGINT NOT NULL,
-    failed_attempts BIGINT NOT NULL,
-    input_tokens BIGINT NOT NULL,
-    cached_input_tokens BIGINT NOT NULL,
-    cache_write_5m_tokens BIGINT NOT NULL,
-    cache_write_1h_tokens BIGINT NOT NULL,
-    output_tokens BIGINT NOT NULL,
-    reasoning_tokens BIGINT NOT NULL,
-    cost NUMERIC(38,12) NOT NULL,
-    failed_cost NUMERIC(38,12) NOT NULL,
-    saved NUMERIC(38,12) NOT NULL,
-    PRIMARY KEY (bucket_micros, key_id, customer, team, feature, environment, prompt_version, model, provider)
-);
-
-CREATE TABLE spend_monthly (
     bucket_micros BIGINT NOT NULL,
     key_id TEXT NOT NULL,
     customer TEXT NOT NULL,
