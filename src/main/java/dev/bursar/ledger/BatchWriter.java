@@ -14,6 +14,10 @@ final class BatchWriter implements AutoCloseable {
 
     private final Database db;
     private Connection connection;
+    private PreparedStatement insert;
+    private PreparedStatement hourly;
+    private PreparedStatement daily;
+    private PreparedStatement monthly;
 
     BatchWriter(Database db) {
         this.db = db;
@@ -25,15 +29,14 @@ final class BatchWriter implements AutoCloseable {
             // Per batch, not per connection: sqlite-jdbc opens the next write transaction right after a commit while
             // auto-commit is off, which would hold SQLite's write lock between batches and starve every other writer.
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(EventTable.INSERT)) {
-                for (EncodedEvent e : events) {
-                    EventTable.bind(ps, e, db.dialect());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            for (EncodedEvent e : events) {
+                EventTable.bind(insert, e, db.dialect());
+                insert.addBatch();
             }
-            Rollups.upsert(c, db.dialect(), "spend_hourly", Rollups.sum(events, Rollups.HOUR_MICROS));
-            Rollups.upsert(c, db.dialect(), "spend_daily", Rollups.sum(events, Rollups.DAY_MICROS));
+            insert.executeBatch();
+            Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.Grain.HOUR));
+            Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
+            Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
             c.commit();
             c.setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
@@ -45,6 +48,11 @@ final class BatchWriter implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             connection = db.connect();
+            // Prepared once per connection: the writer runs thousands of small batches a second.
+            insert = connection.prepareStatement(EventTable.INSERT);
+            hourly = connection.prepareStatement(Rollups.upsertSql("spend_hourly"));
+            daily = connection.prepareStatement(Rollups.upsertSql("spend_daily"));
+            monthly = connection.prepareStatement(Rollups.upsertSql("spend_monthly"));
         }
         return connection;
     }
@@ -63,7 +71,7 @@ final class BatchWriter implements AutoCloseable {
     public void close() {
         if (connection != null) {
             try {
-                connection.close();
+                connection.close(); // closes its statements too
             } catch (SQLException ignored) {
                 // nothing to flush: every batch was committed or rolled back
             }

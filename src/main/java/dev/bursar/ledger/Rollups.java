@@ -3,15 +3,15 @@ package dev.bursar.ledger;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.storage.Dialect;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hourly and daily (UTC) sums by key, customer, team, feature, environment, prompt version, served model and
+ * Hourly, daily and monthly (UTC) sums by key, customer, team, feature, environment, prompt version, served model and
  * provider. A batch is first summed in memory, then each group is upserted once, so a batch of thousands of events
  * costs a few hundred upserts at most.
  */
@@ -50,48 +50,75 @@ final class Rollups {
     private Rollups() {
     }
 
-    static Map<Key, Sums> sum(List<EncodedEvent> events, long bucketMicros) {
+    /** Which bucket a time falls in, as the bucket's start in UTC microseconds. */
+    enum Grain {
+        HOUR, DAY, MONTH;
+
+        long bucket(long micros) {
+            return switch (this) {
+                case HOUR -> Math.floorDiv(micros, HOUR_MICROS) * HOUR_MICROS;
+                case DAY -> Math.floorDiv(micros, DAY_MICROS) * DAY_MICROS;
+                case MONTH -> LocalDate.ofEpochDay(Math.floorDiv(micros, DAY_MICROS)).withDayOfMonth(1).toEpochDay() * DAY_MICROS;
+            };
+        }
+
+        /** The first bucket start at or after {@code micros}. */
+        long ceil(long micros) {
+            long b = bucket(micros);
+            return b == micros ? b : next(b);
+        }
+
+        long next(long bucketStart) {
+            return switch (this) {
+                case HOUR -> bucketStart + HOUR_MICROS;
+                case DAY -> bucketStart + DAY_MICROS;
+                case MONTH -> LocalDate.ofEpochDay(bucketStart / DAY_MICROS).plusMonths(1).toEpochDay() * DAY_MICROS;
+            };
+        }
+    }
+
+    static Map<Key, Sums> sum(List<EncodedEvent> events, Grain grain) {
         Map<Key, Sums> out = new LinkedHashMap<>();
         for (EncodedEvent ee : events) {
-            out.computeIfAbsent(key(ee, bucketMicros), k -> new Sums()).add(ee);
+            out.computeIfAbsent(key(ee, grain.bucket(ee.timeMicros())), k -> new Sums()).add(ee);
         }
         return out;
     }
 
-    static void upsert(Connection c, Dialect dialect, String table, Map<Key, Sums> groups) throws SQLException {
+    static String upsertSql(String table) {
         StringBuilder set = new StringBuilder();
         for (String m : MEASURES.split(",\\s*")) {
             set.append(set.isEmpty() ? "" : ", ").append(m).append(" = ").append(table).append('.').append(m)
                     .append(" + excluded.").append(m);
         }
-        String sql = "INSERT INTO " + table + " (bucket_micros, " + DIMENSIONS + ", " + MEASURES + ") VALUES ("
+        return "INSERT INTO " + table + " (bucket_micros, " + DIMENSIONS + ", " + MEASURES + ") VALUES ("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bucket_micros, "
                 + DIMENSIONS + ") DO UPDATE SET " + set;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (var e : groups.entrySet()) {
-                Key k = e.getKey();
-                Sums s = e.getValue();
-                int i = 1;
-                ps.setLong(i++, k.bucket());
-                for (String d : new String[] {k.keyId(), k.customer(), k.team(), k.feature(), k.environment(),
-                        k.promptVersion(), k.model(), k.provider()}) {
-                    ps.setString(i++, d);
-                }
-                for (long n : s.counts) {
-                    ps.setLong(i++, n);
-                }
-                dialect.bindMoney(ps, i++, s.cost);
-                dialect.bindMoney(ps, i++, s.failedCost);
-                dialect.bindMoney(ps, i, s.saved);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
-    private static Key key(EncodedEvent ee, long bucketMicros) {
+    static void upsert(PreparedStatement ps, Dialect dialect, Map<Key, Sums> groups) throws SQLException {
+        for (var e : groups.entrySet()) {
+            Key k = e.getKey();
+            Sums s = e.getValue();
+            int i = 1;
+            ps.setLong(i++, k.bucket());
+            for (String d : new String[] {k.keyId(), k.customer(), k.team(), k.feature(), k.environment(),
+                    k.promptVersion(), k.model(), k.provider()}) {
+                ps.setString(i++, d);
+            }
+            for (long n : s.counts) {
+                ps.setLong(i++, n);
+            }
+            dialect.bindMoney(ps, i++, s.cost);
+            dialect.bindMoney(ps, i++, s.failedCost);
+            dialect.bindMoney(ps, i, s.saved);
+            ps.addBatch();
+        }
+        ps.executeBatch();
+    }
+
+    private static Key key(EncodedEvent ee, long bucket) {
         Attribution a = ee.event().attribution();
-        long bucket = Math.floorDiv(ee.timeMicros(), bucketMicros) * bucketMicros;
         return new Key(bucket, tag(a.keyId()), tag(a.customer()), tag(a.team()), tag(a.feature()),
                 tag(a.environment()), tag(a.promptVersion()), tag(ee.event().servedModel()), tag(ee.event().provider()));
     }

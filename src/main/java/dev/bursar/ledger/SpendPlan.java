@@ -1,18 +1,20 @@
 package dev.bursar.ledger;
 
+import dev.bursar.ledger.Rollups.Grain;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits [from, to) into pieces each answered from the cheapest source that is exact for it: daily roll-ups for whole
- * UTC days, hourly roll-ups for whole hours at the edges, raw rows for the partial hours at both ends.
+ * Splits [from, to) into pieces each answered from the cheapest source that is exact for it: monthly roll-ups for
+ * whole UTC months, daily for whole days, hourly for whole hours, raw rows for the partial hours at both ends.
  */
 final class SpendPlan {
 
     enum Source {
         RAW("usage_events", "ts_micros"),
         HOURLY("spend_hourly", "bucket_micros"),
-        DAILY("spend_daily", "bucket_micros");
+        DAILY("spend_daily", "bucket_micros"),
+        MONTHLY("spend_monthly", "bucket_micros");
 
         final String table;
         final String timeColumn;
@@ -26,35 +28,44 @@ final class SpendPlan {
     record Segment(Source source, long fromMicros, long toMicros) {
     }
 
+    /** The coarsest roll-up a query may use: grouping by hour rules out days, by day rules out months. */
+    static Source coarsest(List<Dimension> dims) {
+        if (dims.contains(Dimension.USER)) {
+            return Source.RAW;
+        }
+        if (dims.contains(Dimension.HOUR)) {
+            return Source.HOURLY;
+        }
+        return dims.contains(Dimension.DAY) ? Source.DAILY : Source.MONTHLY;
+    }
+
     private SpendPlan() {
     }
 
-    /**
-     * @param useHourly false when a dimension is not rolled up (user): everything comes from raw rows
-     * @param useDaily  false when grouping by hour, which daily rows cannot answer
-     */
-    static List<Segment> plan(long from, long to, boolean useHourly, boolean useDaily) {
-        final long h = Rollups.HOUR_MICROS;
-        final long d = Rollups.DAY_MICROS;
-        long h0 = Math.ceilDiv(from, h) * h;
-        long h1 = Math.floorDiv(to, h) * h;
+    /** @param coarsest the coarsest source allowed (see {@link #coarsest}); RAW means raw rows only */
+    static List<Segment> plan(long from, long to, Source coarsest) {
         List<Segment> out = new ArrayList<>();
-        if (!useHourly || h0 >= h1) {
-            out.add(new Segment(Source.RAW, from, to));
-            return out;
-        }
-        add(out, Source.RAW, from, h0);
-        long d0 = Math.ceilDiv(h0, d) * d;
-        long d1 = Math.floorDiv(h1, d) * d;
-        if (useDaily && d0 < d1) {
-            add(out, Source.HOURLY, h0, d0);
-            add(out, Source.DAILY, d0, d1);
-            add(out, Source.HOURLY, d1, h1);
-        } else {
-            add(out, Source.HOURLY, h0, h1);
-        }
-        add(out, Source.RAW, h1, to);
+        split(out, from, to, Source.RAW, coarsest);
         return out;
+    }
+
+    /** Covers [from, to) with {@code source}'s next coarser grain in the middle and {@code source} at the edges. */
+    private static void split(List<Segment> out, long from, long to, Source source, Source coarsest) {
+        if (source == coarsest) {
+            add(out, source, from, to);
+            return;
+        }
+        Source coarser = Source.values()[source.ordinal() + 1];
+        Grain grain = Grain.values()[coarser.ordinal() - 1];
+        long inner0 = grain.ceil(from);
+        long inner1 = grain.bucket(to);
+        if (inner0 >= inner1) {
+            add(out, source, from, to);
+            return;
+        }
+        add(out, source, from, inner0);
+        split(out, inner0, inner1, coarser, coarsest);
+        add(out, source, inner1, to);
     }
 
     private static void add(List<Segment> out, Source source, long from, long to) {

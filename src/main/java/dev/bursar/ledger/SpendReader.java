@@ -34,9 +34,7 @@ final class SpendReader {
 
     List<SpendRow> spend(SpendQuery q) {
         List<Dimension> dims = q.groupBy();
-        boolean hourly = !dims.contains(Dimension.USER);
-        boolean daily = !dims.contains(Dimension.HOUR);
-        List<Segment> plan = SpendPlan.plan(micros(q.from()), micros(q.to()), hourly, daily);
+        List<Segment> plan = planOf(q);
         Map<List<String>, Acc> groups = db.read(c -> {
             Map<List<String>, Acc> acc = new HashMap<>();
             for (Segment s : plan) {
@@ -56,8 +54,7 @@ final class SpendReader {
 
     /** Plan of a query, for tests that check which source answers which piece. */
     static List<Segment> planOf(SpendQuery q) {
-        return SpendPlan.plan(micros(q.from()), micros(q.to()), !q.groupBy().contains(Dimension.USER),
-                !q.groupBy().contains(Dimension.HOUR));
+        return SpendPlan.plan(micros(q.from()), micros(q.to()), SpendPlan.coarsest(q.groupBy()));
     }
 
     private void query(Connection c, Segment s, List<Dimension> dims, Map<List<String>, Acc> acc) throws SQLException {

@@ -158,6 +158,11 @@ public final class Database implements AutoCloseable {
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous));
         cfg.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Reports scan roll-up tables; memory-mapped reads and a 64 MiB page cache keep a month-long report fast.
+        cfg.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
+        cfg.setCacheSize(-65_536);
+        // Checkpoints (which fsync) every ~40 MiB of WAL instead of every 4 MiB: ingest pays for them 10x less often.
+        cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, System.getProperty("bursar.sqlite.walpages", "10000"));
         // Writers take the lock when the transaction begins, so two writers never deadlock upgrading a read lock.
         cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return cfg;

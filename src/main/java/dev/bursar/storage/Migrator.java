@@ -30,6 +30,11 @@ public final class Migrator {
 
     /** Applies pending scripts; returns how many ran (0 when already current). */
     public static int migrate(Database db) {
+        return migrate(db, Integer.MAX_VALUE);
+    }
+
+    /** Applies pending scripts up to {@code maxVersion} (tests use it to start from an older schema). */
+    static int migrate(Database db, int maxVersion) {
         List<Script> scripts = scripts(db.dialect());
         int latest = scripts.isEmpty() ? 0 : scripts.getLast().version();
         return db.transaction(c -> {
@@ -41,7 +46,7 @@ public final class Migrator {
             }
             int applied = 0;
             for (Script s : scripts) {
-                if (s.version() > current) {
+                if (s.version() > current && s.version() <= maxVersion) {
                     apply(c, s);
                     applied++;
                 }

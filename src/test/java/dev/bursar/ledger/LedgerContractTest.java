@@ -143,9 +143,11 @@ abstract class LedgerContractTest {
 
     @Test
     void rangesThatCutHoursAndDaysAgreeWithABruteForceSum() {
-        List<UsageEvent> events = TestEvents.fixture(T0, 4, 600, 11);
+        List<UsageEvent> events = TestEvents.fixture(Instant.parse("2026-02-26T00:00:00Z"), 36, 800, 11);
         events.forEach(ledger::append);
         List<Instant[]> ranges = List.of(
+                range("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z"),   // one whole month
+                range("2026-02-27T10:10:10Z", "2026-04-01T05:30:00Z"),   // a month, days, hours and raw rows
                 range("2026-03-01T00:00:00Z", "2026-03-05T00:00:00Z"),   // whole days only
                 range("2026-03-01T05:17:00Z", "2026-03-03T19:42:10Z"),   // cuts hours and days at both ends
                 range("2026-03-01T05:00:00Z", "2026-03-03T19:00:00Z"),   // whole hours, partial days
@@ -162,6 +164,18 @@ abstract class LedgerContractTest {
                         .containsExactlyInAnyOrderElementsOf(TestEvents.bruteForce(events, q));
             }
         }
+    }
+
+    @Test
+    void wholeMonthsAreAnsweredFromMonthlyRollupsUnlessGroupedByDayOrHour() {
+        SpendQuery q = new SpendQuery(dims(Dimension.CUSTOMER), Instant.parse("2026-02-27T10:10:10Z"),
+                Instant.parse("2026-04-02T03:30:00Z"));
+
+        assertThat(SpendReader.planOf(q)).extracting(SpendPlan.Segment::source).containsExactly(Source.RAW,
+                Source.HOURLY, Source.DAILY, Source.MONTHLY, Source.DAILY, Source.HOURLY, Source.RAW);
+        assertThat(SpendReader.planOf(new SpendQuery(dims(Dimension.DAY), q.from(), q.to())))
+                .extracting(SpendPlan.Segment::source)
+                .containsExactly(Source.RAW, Source.HOURLY, Source.DAILY, Source.HOURLY, Source.RAW);
     }
 
     @Test

@@ -58,6 +58,36 @@ class MigratorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void upgradingFillsTheMonthlyRollupFromDailyRowsAlreadyWritten(Dialect dialect) {
+        try (TestStorage t = TestStorage.of(dialect, dir); Database db = Database.open(t.config())) {
+            Migrator.migrate(db, 3);
+            long mar2 = java.time.Instant.parse("2026-03-02T00:00:00Z").getEpochSecond() * 1_000_000L;
+            long mar31 = java.time.Instant.parse("2026-03-31T00:00:00Z").getEpochSecond() * 1_000_000L;
+            String cost = dialect == Dialect.SQLITE ? "37500000" : "0.0000375"; // picodollars on SQLite
+            for (long day : new long[] {mar2, mar31}) {
+                db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO spend_daily VALUES (" + day
+                        + ", 'k', 'acme', '', 'chat', '', '', 'gpt-4o', 'openai', 2, 3, 1, 10, 0, 0, 0, 5, 0, "
+                        + cost + ", " + cost + ", 0)"));
+            }
+
+            Migrator.migrate(db);
+
+            long mar1 = java.time.Instant.parse("2026-03-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+            String row = db.read(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT bucket_micros, requests, attempts, input_tokens, cost FROM spend_monthly")) {
+                    rs.next();
+                    String r = rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+                            + dialect.readMoney(rs, 5).stripTrailingZeros().toPlainString();
+                    return rs.next() ? "more than one row" : r;
+                }
+            });
+            assertThat(row).isEqualTo(mar1 + " 4 6 20 0.000075");
+        }
+    }
+
     @Test
     void sqliteCreatesItsFolderAndUsesWal() {
         Path file = dir.resolve("nested/bursar-data/bursar.db");
