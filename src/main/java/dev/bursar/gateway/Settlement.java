@@ -1,6 +1,7 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.ledger.EventIds;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.metrics.Metrics;
@@ -44,7 +45,7 @@ final class Settlement {
                         String status, String errorClass) {
         Cost cost = costs.cost(a.route().priceModel(), usage, a.startedAt(), false);
         UsageEvent event = new UsageEvent(
-                Ids.next("evt_"), a.requestId(), a.startedAt(), a.attribution(),
+                EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
                 a.route().requestedModel(), a.route().priceModel(), a.route().upstreamModel(),
                 a.route().provider().name(), a.endpoint(), a.route().reason(), "none",
                 usage, cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
