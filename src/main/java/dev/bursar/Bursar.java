@@ -5,6 +5,7 @@ import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.config.StorageConfig;
+import dev.bursar.controls.SpendControl;
 import dev.bursar.gateway.Gateway;
 import dev.bursar.http.GatewayServer;
 import dev.bursar.metrics.Metrics;
@@ -65,8 +66,9 @@ public final class Bursar implements AutoCloseable {
             ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());
             Metrics metrics = new Metrics();
-            Gateway gateway = new Gateway(auth, new Attributor(), routes, new CostCalculator(catalog), storage.ledger(),
-                    metrics, clock, 1);
+            SpendControl controls = SpendControl.none();
+            Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
+                    storage.ledger(), metrics, controls, clock, config.gateway(), false));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.providers.ClientWire;
 import dev.bursar.providers.ProviderError;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * An error the client gets, in its own wire: OpenAI's {@code {"error":{message,type,param,code}}} or Anthropic's
@@ -18,6 +19,7 @@ public final class ApiError extends RuntimeException {
     private final String type;
     private final String code;
     private final String param;
+    private Map<String, String> headers = Map.of();
 
     public ApiError(int status, String type, String code, String param, String message) {
         super(message, null, false, false);
@@ -81,6 +83,16 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError internal(String message) {
         return new ApiError(500, "api_error", "internal_error", null, message);
+    }
+
+    /** Extra response headers (retry-after, x-should-retry, x-ratelimit-*). */
+    public ApiError withHeaders(Map<String, String> extra) {
+        this.headers = Map.copyOf(extra);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {

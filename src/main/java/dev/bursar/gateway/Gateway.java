@@ -8,7 +8,13 @@ import dev.bursar.auth.AuthResult;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.Principal;
 import dev.bursar.metrics.Metrics;
+import dev.bursar.config.GatewayConfig;
+import dev.bursar.controls.Permit;
+import dev.bursar.controls.SpendControl;
+import dev.bursar.ledger.Ledger;
 import dev.bursar.pricing.Cost;
+import dev.bursar.pricing.CostCalculator;
+import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ClientWire;
 import dev.bursar.providers.Provider;
@@ -17,6 +23,7 @@ import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.anthropic.AnthropicBridge;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,23 +36,31 @@ import java.util.Map;
  */
 public final class Gateway {
 
+    /** What the request path is made of. {@code controls} may be {@link SpendControl#none()}. */
+    public record Parts(Authenticator auth, Attributor attributor, ModelRoutes routes, CostCalculator costs,
+                        PriceCatalog catalog, Ledger ledger, Metrics metrics, SpendControl controls, Clock clock,
+                        GatewayConfig settings, boolean controlsOn) { }
+
     private final Authenticator auth;
     private final Attributor attributor;
     private final ModelRoutes routes;
     private final Settlement settlement;
+    private final Admission admission;
+    private final boolean controlsOn;
     private final Metrics metrics;
     private final Clock clock;
     private final int maxAttempts;
 
-    public Gateway(Authenticator auth, Attributor attributor, ModelRoutes routes, dev.bursar.pricing.CostCalculator costs,
-                   dev.bursar.ledger.Ledger ledger, Metrics metrics, Clock clock, int maxAttempts) {
-        this.auth = auth;
-        this.attributor = attributor;
-        this.routes = routes;
-        this.settlement = new Settlement(costs, ledger, metrics);
-        this.metrics = metrics;
-        this.clock = clock;
-        this.maxAttempts = Math.max(1, maxAttempts);
+    public Gateway(Parts p) {
+        this.auth = p.auth();
+        this.attributor = p.attributor();
+        this.routes = p.routes();
+        this.settlement = new Settlement(p.costs(), p.ledger(), p.metrics());
+        this.admission = new Admission(p.controls(), p.costs(), p.catalog(), p.settings().worstCaseOutputTokens());
+        this.controlsOn = p.controlsOn();
+        this.metrics = p.metrics();
+        this.clock = p.clock();
+        this.maxAttempts = p.settings().maxAttempts();
     }
 
     /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
@@ -63,12 +78,20 @@ public final class Gateway {
             RequestChecks.check(in);
             Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                     in.wire() == ClientWire.ANTHROPIC);
-            Exchange ex = new Exchange(requestId, in, attribution, route);
-            status = in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
-                    ? streamed(ex, out) : whole(ex, out);
+            Permit permit = controlsOn ? admission.admit(in, route, attribution, clock.instant()) : null;
+            Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent());
+            try {
+                status = in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
+                        ? streamed(ex, out) : whole(ex, out);
+            } finally {
+                if (permit != null) {
+                    // Every attempt's real cost, failures included, is booked against the budgets, and the rest released.
+                    admission.settle(permit, ex.spent().usd, ex.spent().tokens);
+                }
+            }
         } catch (ApiError e) {
             status = e.status();
-            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), e.body(in.wire()));
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel, e.headers()), e.body(in.wire()));
         } catch (IllegalArgumentException e) {
             // Translating between wires found something the target wire cannot express; the message names the field.
             ApiError err = ApiError.badRequest("invalid_request", null, e.getMessage());
@@ -84,9 +107,24 @@ public final class Gateway {
     }
 
     /** The pieces every step of one request needs. */
-    private record Exchange(String requestId, Inbound in, Attribution attribution, Route route) {
+    private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent) {
         boolean bridged() {
             return in.wire() == ClientWire.ANTHROPIC && !route.provider().speaks(ClientWire.ANTHROPIC);
+        }
+
+        Map<String, String> rateLimitHeaders() {
+            return permit == null ? Map.of() : RateLimitHeaders.of(permit.rateLimits());
+        }
+    }
+
+    /** What a request's attempts have cost so far; settled against the budgets at the end. */
+    private static final class Spent {
+        BigDecimal usd = BigDecimal.ZERO;
+        long tokens;
+
+        void add(Cost cost, dev.bursar.pricing.Usage usage) {
+            usd = usd.add(cost.totalUsd());
+            tokens += usage.totalTokens();
         }
     }
 
@@ -116,14 +154,16 @@ public final class Gateway {
             try {
                 ProviderReply reply = callWhole(ex, a);
                 Cost cost = settlement.answered(a, reply, 200);
+                ex.spent().add(cost, reply.usage());
                 ObjectNode body = ex.bridged()
                         ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage()) : reply.body();
-                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel()),
+                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel(),
+                                ex.rateLimitHeaders()),
                         body.toString().getBytes(StandardCharsets.UTF_8));
                 return 200;
             } catch (ProviderException e) {
                 ApiError err = ApiError.upstream(e.error());
-                settlement.failed(a, e, err.status());
+                ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (!e.error().retriable() || attempt >= maxAttempts) {
                     throw err;
                 }
@@ -140,19 +180,25 @@ public final class Gateway {
     private int streamed(Exchange ex, Responder out) {
         for (int attempt = 1; ; attempt++) {
             Attempt a = begin(ex, attempt, true);
-            Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel());
-            SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> settlement.answered(a, reply, 200));
+            Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
+                    ex.rateLimitHeaders());
+            SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
+                Cost cost = settlement.answered(a, reply, 200);
+                ex.spent().add(cost, reply.usage());
+                return cost;
+            });
             try {
                 var target = ex.bridged() ? AnthropicBridge.anthropicStreamOver(sink, ex.route().requestedModel()) : sink;
                 ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
                 if (!sink.settled()) {
                     // The client left (or the adapter ended without a final event): its tokens are still spend.
-                    settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200);
+                    ex.spent().add(settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200), reply.usage());
                 }
                 return reply.clientCancelled() ? 499 : 200;
             } catch (ProviderException e) {
                 ApiError err = ApiError.upstream(e.error());
-                settlement.failed(a, e, sink.started() ? 200 : err.status());
+                ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
+                        e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (sink.started() || e.streamStarted()) {
                     sink.sendQuietly(err.streamEvent(ex.in().wire()));
                     return 200;

@@ -1,12 +1,20 @@
 package dev.bursar.gateway;
 
 import java.io.IOException;
+import java.util.Map;
 
 /** How the pipeline answers, independent of the HTTP server. */
 public interface Responder {
 
-    /** The Bursar headers every response carries; {@code costUsd} is null on streams (the cost comes at the end). */
-    record BursarHeaders(String requestId, String costUsd, String model) { }
+    /**
+     * The Bursar headers every response carries; {@code costUsd} is null on streams (the cost comes at the end).
+     * {@code extra} holds other headers of this answer (rate-limit state, retry advice).
+     */
+    record BursarHeaders(String requestId, String costUsd, String model, Map<String, String> extra) {
+        public BursarHeaders(String requestId, String costUsd, String model) {
+            this(requestId, costUsd, model, Map.of());
+        }
+    }
 
     void whole(int status, BursarHeaders headers, byte[] jsonBody);
 

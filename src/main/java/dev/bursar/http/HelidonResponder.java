@@ -63,6 +63,7 @@ final class HelidonResponder implements Responder {
 
     private void bursarHeaders(BursarHeaders h) {
         res.header(REQUEST_ID, h.requestId());
+        h.extra().forEach((name, value) -> res.header(name, value));
         if (h.costUsd() != null) {
             res.header(COST, h.costUsd());
         }
