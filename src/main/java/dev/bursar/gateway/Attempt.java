@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** One upstream attempt of a client request: what the ledger row is about. */
 record Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
-               String endpoint, boolean stream) {
+               String endpoint, boolean stream, String fingerprint) {
 
     long elapsedMicros() {
         return (System.nanoTime() - startedNanos) / 1_000;

@@ -79,7 +79,8 @@ public final class Gateway {
             Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                     in.wire() == ClientWire.ANTHROPIC);
             Permit permit = controlsOn ? admission.admit(in, route, attribution, clock.instant()) : null;
-            Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent());
+            Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
+                    Fingerprint.of(route.priceModel(), in.body()));
             try {
                 status = in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
                         ? streamed(ex, out) : whole(ex, out);
@@ -107,7 +108,8 @@ public final class Gateway {
     }
 
     /** The pieces every step of one request needs. */
-    private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent) {
+    private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
+                            String fingerprint) {
         boolean bridged() {
             return in.wire() == ClientWire.ANTHROPIC && !route.provider().speaks(ClientWire.ANTHROPIC);
         }
@@ -212,7 +214,7 @@ public final class Gateway {
 
     private Attempt begin(Exchange ex, int number, boolean stream) {
         return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
-                ex.in().endpoint(), stream);
+                ex.in().endpoint(), stream, ex.fingerprint());
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {

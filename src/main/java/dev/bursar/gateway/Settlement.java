@@ -50,7 +50,7 @@ final class Settlement {
                 a.route().provider().name(), a.endpoint(), a.route().reason(), "none",
                 usage, cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
                 a.elapsedMicros(), ttftNanos < 0 ? -1 : ttftNanos / 1_000, httpStatus, status, errorClass,
-                a.number(), false, a.stream(), rawUsage == null ? null : rawUsage.toString());
+                a.number(), false, a.stream(), rawUsage == null ? null : rawUsage.toString(), a.fingerprint());
         ledger.append(event);
         metrics.settled(a.route().priceModel(), usage, cost.totalUsd());
         return cost;

@@ -18,7 +18,7 @@ final class EventTable {
             + " cache_outcome, input_tokens, cached_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens,"
             + " output_tokens, reasoning_tokens, cost, saved, failed_cost, price_version, cost_estimated,"
             + " latency_micros, ttft_micros, http_status, status, error_class, attempt, is_batch, is_stream,"
-            + " raw_usage, requests, attempts, failed_attempts";
+            + " raw_usage, requests, attempts, failed_attempts, fingerprint";
     static final String INSERT = "INSERT INTO usage_events (" + COLUMNS + ") VALUES ("
             + String.join(", ", Collections.nCopies(COLUMNS.split(",").length, "?")) + ")";
 
@@ -58,7 +58,8 @@ final class EventTable {
         setText(ps, i++, e.rawUsage());
         ps.setInt(i++, ee.requests());
         ps.setInt(i++, ee.attempts());
-        ps.setInt(i, ee.failedAttempts());
+        ps.setInt(i++, ee.failedAttempts());
+        setText(ps, i, e.fingerprint());
     }
 
     /** Reads the current row of a {@code SELECT COLUMNS FROM usage_events}. */
@@ -76,7 +77,8 @@ final class EventTable {
                 dialect.readMoney(rs, rs.findColumn("cost")), dialect.readMoney(rs, rs.findColumn("saved")),
                 rs.getString("price_version"), rs.getBoolean("cost_estimated"), rs.getLong("latency_micros"),
                 rs.getLong("ttft_micros"), rs.getInt("http_status"), rs.getString("status"), rs.getString("error_class"),
-                rs.getInt("attempt"), rs.getBoolean("is_batch"), rs.getBoolean("is_stream"), rs.getString("raw_usage"));
+                rs.getInt("attempt"), rs.getBoolean("is_batch"), rs.getBoolean("is_stream"), rs.getString("raw_usage"),
+                rs.getString("fingerprint"));
     }
 
     private static void setText(PreparedStatement ps, int i, String s) throws SQLException {

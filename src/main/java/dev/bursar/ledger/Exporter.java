@@ -99,6 +99,7 @@ final class Exporter {
         m.put("batch", e.batch());
         m.put("stream", e.stream());
         m.put("raw_usage", e.rawUsage());
+        m.put("fingerprint", e.fingerprint());
         return m;
     }
 
@@ -192,5 +193,5 @@ final class Exporter {
     private static final UsageEvent EMPTY = new UsageEvent("", "", java.time.Instant.EPOCH,
             dev.bursar.attribution.Attribution.NONE, null, null, null, null, null, null, null,
             dev.bursar.pricing.Usage.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, false, 0, -1, 0, "ok", null, 1,
-            false, false, null);
+            false, false, null, null);
 }

@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param errorClass     null when ok; else the provider error kind ("rate_limited", "timeout", ...)
  * @param attempt        1 for the first attempt of a request
  * @param rawUsage       the provider's own usage JSON, verbatim, so any cost can be recomputed
+ * @param fingerprint    a short hash of the request's model and normalised prompt (digits and white space folded),
+ *                       equal for near-identical requests: what runaway-loop alerts look for; null if none
  */
 public record UsageEvent(
         String eventId,
@@ -52,5 +54,6 @@ public record UsageEvent(
         int attempt,
         boolean batch,
         boolean stream,
-        String rawUsage) {
+        String rawUsage,
+        String fingerprint) {
 }

@@ -203,6 +203,6 @@ public final class LedgerBench {
                 "/v1/chat/completions", "direct", hit ? "hit_exact" : "miss", hit ? Usage.ZERO : usage,
                 hit ? BigDecimal.ZERO : price, hit ? price : BigDecimal.ZERO, "2026-10-01", false, 200_000 + r.nextLong(2_000_000),
                 -1, status.equals("error") ? 429 : 200, status, status.equals("error") ? "rate_limited" : null, 1, false,
-                false, "{\"prompt_tokens\":" + in + ",\"completion_tokens\":" + out + "}");
+                false, "{\"prompt_tokens\":" + in + ",\"completion_tokens\":" + out + "}", null);
     }
 }

@@ -55,7 +55,7 @@ class ReportCommandTest {
     private static UsageEvent event(String id, String time, String customer, String feature, String status, String cost) {
         return new UsageEvent(id, "r" + id, Instant.parse(time), new Attribution("key_1", customer, null, null, feature, null, null),
                 "gpt-4o", "gpt-4o", "gpt-4o", "openai", "/v1/chat/completions", "direct", "none", Usage.of(1000, 200),
-                new BigDecimal(cost), BigDecimal.ZERO, "p1", false, 10, -1, 200, status, null, 1, false, false, null);
+                new BigDecimal(cost), BigDecimal.ZERO, "p1", false, 10, -1, 200, status, null, 1, false, false, null, null);
     }
 
     private int run(String... args) {

@@ -25,7 +25,7 @@ final class TestEvents {
         return new UsageEvent(id, "req-" + id, time, a, model, model, model + "-2025", "openai", "/v1/chat/completions",
                 "direct", cacheOutcome, usage, new BigDecimal(cost), new BigDecimal(saved), "2026-01-01", false,
                 1_234, -1, status.equals("error") ? 502 : 200, status, status.equals("error") ? "upstream_5xx" : null,
-                1, false, true, "{\"prompt_tokens\":" + usage.inputTokens() + "}");
+                1, false, true, "{\"prompt_tokens\":" + usage.inputTokens() + "}", null);
     }
 
     static UsageEvent simple(String id, Instant time, String customer, String cost) {
