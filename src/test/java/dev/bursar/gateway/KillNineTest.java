@@ -7,6 +7,7 @@ import dev.bursar.ledger.ExportFormat;
 import dev.bursar.ledger.ExportQuery;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
+import dev.bursar.testing.ServeProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,22 +39,13 @@ class KillNineTest {
     void every_answered_request_is_in_the_ledger_after_kill_minus_nine() throws Exception {
         Path dir = Files.createTempDirectory("bursar-kill9");
         Path db = dir.resolve("bursar.db");
-        Path config = dir.resolve("bursar.yaml");
-        int port = freePort();
-        Files.writeString(config, """
-                server: { port: %d }
+        ServeProcess serve = ServeProcess.start(dir, "serve", """
                 storage: { sqlite: "%s" }
                 providers: [ { name: sim, type: sim } ]
-                """.formatted(port, db));
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.bursar.cli.Main",
-                "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile());
-        pb.environment().put("BURSAR_MASTER_KEY", "bm-kill9");
-        Process serve = pb.start();
+                """.formatted(db), Map.of("BURSAR_MASTER_KEY", "bm-kill9"));
+        int port = serve.port();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            awaitHealthy(http, port, serve, dir);
             ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
@@ -62,10 +55,9 @@ class KillNineTest {
             }
             while (answered.size() < 300) {
                 Thread.sleep(20);
-                assertThat(serve.isAlive()).as("serve is still running").isTrue();
+                assertThat(serve.alive()).as("serve is still running").isTrue();
             }
-            serve.destroyForcibly();
-            serve.waitFor();
+            serve.kill();
             running.set(false);
             for (Thread t : clients) {
                 t.join(10_000);
@@ -76,7 +68,7 @@ class KillNineTest {
             assertThat(answered).hasSizeGreaterThanOrEqualTo(300);
             assertThat(missing).as("answered requests missing from the ledger after kill -9").isEmpty();
         } finally {
-            serve.destroyForcibly();
+            serve.close();
             http.close();
         }
     }
@@ -114,26 +106,4 @@ class KillNineTest {
         }
     }
 
-    private static void awaitHealthy(HttpClient http, int port, Process serve, Path dir) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
-        for (int i = 0; i < 300; i++) {
-            if (!serve.isAlive()) {
-                throw new AssertionError("serve exited: " + Files.readString(dir.resolve("serve.log")));
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("serve did not become healthy: " + Files.readString(dir.resolve("serve.log")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
