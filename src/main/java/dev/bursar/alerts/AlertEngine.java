@@ -89,9 +89,7 @@ public final class AlertEngine implements AutoCloseable {
                 }
                 fired.addAll(apply(rule.name(), findings, now));
             }
-            for (AlertRecord r : store.expired(now)) {
-                store.resolve(r.id(), now);
-            }
+            store.resolveExpired(now);
             return fired;
         } finally {
             evaluating.unlock();
@@ -170,7 +168,10 @@ public final class AlertEngine implements AutoCloseable {
     }
 
     private void raise(Finding f, Instant now, Instant expires) {
-        webhooks.run(() -> store.claim(f, now, expires).ifPresent(r -> webhooks.deliver(r, "fired")));
+        webhooks.run(() -> {
+            store.resolveExpired(now);
+            store.claim(f, now, expires).ifPresent(r -> webhooks.deliver(r, "fired"));
+        });
     }
 
     /** The latest alerts, open and resolved, newest first: {@code GET /admin/alerts}, {@code bursar alerts}. */

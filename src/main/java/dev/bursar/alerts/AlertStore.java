@@ -39,7 +39,6 @@ final class AlertStore {
         AlertRecord r = new AlertRecord(EventIds.next(), f.rule(), f.type(), f.severity(), f.scope(), f.scopeValue(),
                 f.window(), f.message(), f.value(), f.numbers(), now, null);
         int inserted = db.read(c -> {
-            // An alert whose window ended no longer holds its key, even if no evaluation has swept it yet.
             try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET open_key = NULL, resolved_micros = ?"
                     + " WHERE open_key = ? AND expires_micros <= ?")) {
                 ps.setLong(1, RuleContext.micros(now));
@@ -86,10 +85,16 @@ final class AlertStore {
         return changed == 1 ? find(id) : Optional.empty();
     }
 
-    /** Open alerts whose window has ended (budget events); they resolve silently. */
-    List<AlertRecord> expired(Instant now) {
-        return query("SELECT " + COLUMNS + " FROM alerts WHERE open_key IS NOT NULL AND expires_micros <= ?",
-                ps -> ps.setLong(1, RuleContext.micros(now)));
+    /** Resolves, silently, open alerts whose window has ended (budget events), so their key can fire again. */
+    int resolveExpired(Instant now) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET open_key = NULL, resolved_micros = ?"
+                    + " WHERE open_key IS NOT NULL AND expires_micros <= ?")) {
+                ps.setLong(1, RuleContext.micros(now));
+                ps.setLong(2, RuleContext.micros(now));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     Optional<AlertRecord> find(String id) {
