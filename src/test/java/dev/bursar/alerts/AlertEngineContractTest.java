@@ -81,8 +81,12 @@ abstract class AlertEngineContractTest {
     }
 
     AlertEngine engine() {
+        return engine(Duration.ofSeconds(30));
+    }
+
+    AlertEngine engine(Duration evaluateEvery) {
         AlertsConfig config = new AlertsConfig(List.of(new WebhookConfig(receiver.url("/hook"), "json", null)), rules(),
-                Duration.ofSeconds(30));
+                evaluateEvery);
         AlertEngine e = new AlertEngine(db, config, Rules.from(config.rules()), clock,
                 new RetryPolicy(3, List.of(Duration.ofMillis(50)), Duration.ofSeconds(2)));
         engines.add(e);
@@ -142,6 +146,21 @@ abstract class AlertEngineContractTest {
         assertThat(fired).isEmpty();
         assertThat(receiver.received()).isEmpty();
         assertThat(engine.recent(10)).isEmpty();
+    }
+
+    @Test
+    void started_engine_evaluates_on_its_schedule() throws InterruptedException {
+        ledger.appendAll(LedgerScript.runawayLoop(LedgerScript.NOW));
+        AlertEngine engine = engine(Duration.ofMillis(50));
+
+        engine.start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (receiver.received().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200); // several more evaluations: still one delivery
+
+        assertThat(receiver.received()).extracting(r -> r.body().path("rule").asText()).containsExactly("loop");
     }
 
     @Test
