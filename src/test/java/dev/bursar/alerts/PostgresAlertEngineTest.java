@@ -1,0 +1,12 @@
+package dev.bursar.alerts;
+
+import dev.bursar.storage.TestStorage;
+import java.nio.file.Path;
+
+/** Runs against the PostgreSQL server at 127.0.0.1:5432, in a random schema dropped after each test. */
+class PostgresAlertEngineTest extends AlertEngineContractTest {
+    @Override
+    protected TestStorage newStorage(Path dir) {
+        return TestStorage.postgres();
+    }
+}
