@@ -44,15 +44,28 @@ public final class Migrator {
                 throw new StorageException(db.describe() + " has schema version " + current
                         + ", newer than this Bursar understands (" + latest + "); upgrade Bursar before using this database");
             }
+            // Every script not yet recorded runs, not only those above the highest: features are merged in any order,
+            // and a database already at 21 must still get a 20 that arrived later.
+            java.util.Set<Integer> done = appliedVersions(c);
             int applied = 0;
             for (Script s : scripts) {
-                if (s.version() > current && s.version() <= maxVersion) {
+                if (!done.contains(s.version()) && s.version() <= maxVersion) {
                     apply(c, s);
                     applied++;
                 }
             }
             return applied;
         });
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        return out;
     }
 
     /** The schema version recorded in the database, 0 for an empty one. */
