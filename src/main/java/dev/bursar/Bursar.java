@@ -1,5 +1,6 @@
 package dev.bursar;
 
+import dev.bursar.alerts.AlertEngine;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
@@ -33,13 +34,15 @@ public final class Bursar implements AutoCloseable {
 
     private final Storage storage;
     private final GatewayServer server;
+    private final AlertEngine alerts;
     private final String masterKey;
     private final Metrics metrics;
     private final String host;
 
-    private Bursar(Storage storage, GatewayServer server, String masterKey, Metrics metrics, String host) {
+    private Bursar(Storage storage, GatewayServer server, AlertEngine alerts, String masterKey, Metrics metrics, String host) {
         this.storage = storage;
         this.server = server;
+        this.alerts = alerts;
         this.masterKey = masterKey;
         this.metrics = metrics;
         this.host = host;
@@ -69,11 +72,13 @@ public final class Bursar implements AutoCloseable {
             SpendControl controls = SpendControl.none();
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), false));
+            AlertEngine alerts = new AlertEngine(storage.database(), config.alerts());
+            alerts.start();
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
-                    new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics,
+                    new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock));
-            Bursar bursar = new Bursar(storage, server, master.value(), metrics, config.server().host());
+            Bursar bursar = new Bursar(storage, server, alerts, master.value(), metrics, config.server().host());
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -134,9 +139,14 @@ public final class Bursar implements AutoCloseable {
         return metrics;
     }
 
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
     @Override
     public void close() {
         server.close();
+        alerts.close();
         storage.close();
     }
 }

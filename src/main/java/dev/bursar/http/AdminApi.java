@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.alerts.AlertEngine;
+import dev.bursar.alerts.AlertJson;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.CreatedKey;
 import dev.bursar.auth.KeyStore;
@@ -37,11 +39,14 @@ final class AdminApi {
     private final KeyStore keys;
     private final Authenticator auth;
     private final Ledger ledger;
+    private final AlertEngine alerts;
     private final RequestBodies bodies;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AdminApi(String masterKey, KeyStore keys, Authenticator auth, Ledger ledger, RequestBodies bodies, ObjectMapper json, Clock clock) {
+    AdminApi(String masterKey, KeyStore keys, Authenticator auth, Ledger ledger, AlertEngine alerts, RequestBodies bodies,
+             ObjectMapper json, Clock clock) {
+        this.alerts = alerts;
         this.masterKey = masterKey.getBytes(StandardCharsets.UTF_8);
         this.keys = keys;
         this.auth = auth;
@@ -57,6 +62,7 @@ final class AdminApi {
         r.delete("/admin/keys/{id}", guarded(this::revokeKey));
         r.get("/admin/spend", guarded(this::spend));
         r.get("/admin/ledger", guarded(this::exportLedger));
+        r.get("/admin/alerts", guarded(this::recentAlerts));
     }
 
     private Handler guarded(Handler h) {
@@ -144,6 +150,11 @@ final class AdminApi {
         try (OutputStream out = res.outputStream()) {
             ledger.export(new ExportQuery(from, to, limit), f, out);
         }
+    }
+
+    private void recentAlerts(ServerRequest req, ServerResponse res) {
+        int limit = query(req, "limit") == null ? 100 : Integer.parseInt(query(req, "limit"));
+        send(res, 200, AlertJson.list(alerts.recent(limit)).getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode keyJson(VirtualKey k) {

@@ -1,6 +1,7 @@
 package dev.bursar.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.alerts.AlertEngine;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.KeyStore;
 import dev.bursar.gateway.Gateway;
@@ -19,7 +20,8 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Everything the routes need. */
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
-                        Metrics metrics, String masterKey, String storageDescription, long maxBodyBytes, Clock clock) { }
+                        Metrics metrics, AlertEngine alerts, String masterKey, String storageDescription, long maxBodyBytes,
+                        Clock clock) { }
 
     private final WebServer server;
 
@@ -31,7 +33,7 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json);
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), bodies, json, p.clock());
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, json, p.clock());
         HttpRouting.Builder routing = HttpRouting.builder();
         wire.register(routing);
         admin.register(routing);

@@ -13,6 +13,9 @@ public interface Storage extends AutoCloseable {
 
     KeyStore keys();
 
+    /** The database itself, for features that keep their own tables beside the ledger (budgets, alerts). */
+    Database database();
+
     /** "sqlite" or "postgres" and where, for start-up messages. */
     String describe();
 

@@ -25,6 +25,11 @@ public final class Storages {
 
     private record SqlStorage(Database db, Ledger ledger, KeyStore keys) implements Storage {
         @Override
+        public Database database() {
+            return db;
+        }
+
+        @Override
         public String describe() {
             return db.describe();
         }
