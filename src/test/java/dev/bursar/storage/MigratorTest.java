@@ -28,7 +28,7 @@ class MigratorTest {
             assertThat(first).isEqualTo(Migrator.scripts(dialect).size());
             assertThat(second).isZero();
             assertThat(Migrator.currentVersion(db)).isEqualTo(latest);
-            assertThat(db.<Long>read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM schema_version"))).isEqualTo((long) latest);
+            assertThat(db.<Long>read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM schema_version"))).isEqualTo((long) Migrator.scripts(dialect).size());
         }
     }
 
