@@ -25,7 +25,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * with fields {@code spent}, {@code reserved} (integer nanodollars, see {@link Nanos}) and {@code r:<reservation id>}
  * per outstanding reservation; a sorted set {@code ...:exp} of reservation ids by expiry (ms); and a set
  * {@code <prefix>:budget-seen:<budget>:<window>:<cell>} of the scope values seen. Cells expire a day after the last
- * window they belong to ends. A cell that does not exist is started from the ledger by one HSETNX (the first replica
+ * window they belong to ends (by the replica's clock). A cell that does not exist is started from the ledger by one HSETNX (the first replica
  * wins), so a fresh Redis does not reset a month's spend. All keys of one call go to one script: a single Redis (or a
  * cluster with hash tags added) is assumed.
  */
@@ -37,6 +37,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
     private static final RedisScript START = RedisScript.load("start", false);
     private static final int TIMEOUT_MS = 2_000;
     private static final int MAX_START_ROUNDS = 5;
+    private static final Duration STALE_CELL_TTL = Duration.ofHours(1);
 
     private final UnifiedJedis redis;
     private final String prefix;
@@ -75,8 +76,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
         for (Cells c : groups) {
             args.add(c.key.hard() ? String.valueOf(Nanos.down(c.key.limitUsd())) : "-1");
             args.add(String.valueOf(c.buckets.size()));
-            Instant exp = c.buckets.getLast().expiresAt();
-            args.add(exp == null ? "0" : String.valueOf(exp.toEpochMilli()));
+            args.add(timeToLive(c.buckets.getLast(), now));
         }
         List<Object> reply = runStarting(RESERVE, groups, args);
         if (text(reply.getFirst()).equals("ok")) {
@@ -158,8 +158,19 @@ public final class RedisBudgetCounters implements BudgetCounters {
 
     private void start(BudgetKey k, Bucket b, String hash) {
         BigDecimal spent = starting.spentUsd(k.scope(), k.value(), b.from(), b.to());
-        String expiry = b.expiresAt() == null ? "0" : String.valueOf(b.expiresAt().toEpochMilli());
-        START.run(redis, where, List.of(hash, seenKey(k, b)), List.of(String.valueOf(Nanos.up(spent)), expiry, k.value()));
+        START.run(redis, where, List.of(hash, seenKey(k, b)),
+                List.of(String.valueOf(Nanos.up(spent)), timeToLive(b, clock.instant()), k.value()));
+    }
+
+    /**
+     * Milliseconds until the cell can go, by this replica's clock ("0" = never). Relative, not absolute, so Redis's
+     * own clock does not matter; a cell of a long-gone window still lives an hour, for settles that straggle in.
+     */
+    private static String timeToLive(Bucket b, Instant now) {
+        if (b.expiresAt() == null) {
+            return "0";
+        }
+        return String.valueOf(Math.max(Duration.between(now, b.expiresAt()).toMillis(), STALE_CELL_TTL.toMillis()));
     }
 
     private String seenKey(BudgetKey k, Bucket b) {

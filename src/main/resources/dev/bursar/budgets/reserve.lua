@@ -2,7 +2,7 @@
 -- HINCRBY (exact 64-bit) and compared as Lua numbers (exact below 2^53 nanodollars, about 9 million USD).
 -- KEYS: for each budget key in order, for each of its window cells (oldest first): cell hash, cell expiry zset.
 -- ARGV: now_ms, reservation id, amount, reservation expiry ms, group count,
---       then per budget key: limit (-1 = soft: never refuses), cell count, last cell's key expiry ms (0 = never).
+--       then per budget key: limit (-1 = soft: never refuses), cell count, last cell's key time to live in ms (0 = never).
 -- Returns {'ok'}, {'refused', group index, spent, reserved} or {'missing', cell index...} (cells to start first).
 local now = tonumber(ARGV[1])
 local id, amount, holdUntil = ARGV[2], ARGV[3], ARGV[4]
@@ -43,7 +43,7 @@ for g = 1, groups do
   if amount ~= '0' then redis.call('HINCRBY', h, 'reserved', amount) end
   redis.call('HSET', h, 'r:' .. id, amount)
   redis.call('ZADD', z, holdUntil, id)
-  if keyExpiry ~= '0' then redis.call('PEXPIREAT', z, keyExpiry) end
+  if keyExpiry ~= '0' then redis.call('PEXPIRE', z, keyExpiry) end
   k = k + 2 * n
 end
 return {'ok'}
