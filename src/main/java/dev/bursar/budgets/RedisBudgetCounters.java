@@ -14,9 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * Counters shared by gateway replicas in Redis. Every read-check-write is one Lua script, so replicas cannot race.
@@ -35,6 +37,8 @@ public final class RedisBudgetCounters implements BudgetCounters {
     private static final RedisScript SETTLE = RedisScript.load("settle", false);
     private static final RedisScript TOTALS = RedisScript.load("totals", true);
     private static final RedisScript START = RedisScript.load("start", false);
+    /** Connections are named after the key prefix, so an operator (or a test) can tell them apart in CLIENT LIST. */
+    public static final String CLIENT_NAME_PREFIX = "bursar-budgets-";
     private static final int TIMEOUT_MS = 2_000;
     private static final int MAX_START_ROUNDS = 5;
     private static final Duration STALE_CELL_TTL = Duration.ofHours(1);
@@ -56,7 +60,16 @@ public final class RedisBudgetCounters implements BudgetCounters {
         pool.setMaxTotal(64);
         pool.setMaxIdle(16);
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MS));
-        this.redis = new JedisPooled(pool, URI.create(config.url()), TIMEOUT_MS);
+        URI uri = URI.create(config.url());
+        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
+                .timeoutMillis(TIMEOUT_MS)
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .clientName(CLIENT_NAME_PREFIX + config.keyPrefix())
+                .build();
+        this.redis = new JedisPooled(JedisURIHelper.getHostAndPort(uri), client, pool);
         this.prefix = config.keyPrefix();
         this.where = config.url().replaceAll("//[^@/]*@", "//***@");
         this.starting = starting;
