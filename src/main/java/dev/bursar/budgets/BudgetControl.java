@@ -1,11 +1,13 @@
 package dev.bursar.budgets;
 
 import dev.bursar.config.BudgetConfig;
+import dev.bursar.config.BursarConfig;
 import dev.bursar.controls.CallFacts;
 import dev.bursar.controls.Permit;
 import dev.bursar.controls.RateLimitStatus;
 import dev.bursar.controls.SpendControl;
 import dev.bursar.controls.SpendRefused;
+import dev.bursar.ledger.Ledger;
 import dev.bursar.storage.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,6 +39,18 @@ public final class BudgetControl implements SpendControl {
         this.counters = counters;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * The wiring for a configuration: counters in Redis when {@code redis} is configured (replicas share them), in
+     * process otherwise; both start new windows from the ledger. Budgets come from the config and from {@code store}.
+     */
+    public static BudgetControl forConfig(BursarConfig config, BudgetStore store, Ledger ledger, BudgetEvents events) {
+        StartingSpend starting = StartingSpend.fromLedger(ledger);
+        BudgetCounters counters = config.redis() == null
+                ? new InProcessBudgetCounters(starting)
+                : new RedisBudgetCounters(config.redis(), starting);
+        return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
     }
 
     /** The permit's handle: what {@link #settle} books against. */
