@@ -1,0 +1,174 @@
+package dev.bursar.budgets;
+
+import dev.bursar.config.BudgetConfig;
+import dev.bursar.config.BursarConfig;
+import dev.bursar.controls.CallFacts;
+import dev.bursar.controls.Permit;
+import dev.bursar.controls.RateLimitStatus;
+import dev.bursar.controls.SpendControl;
+import dev.bursar.controls.SpendRefused;
+import dev.bursar.ledger.Ledger;
+import dev.bursar.storage.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Budgets as a {@link SpendControl}: {@link #admit} reserves the call's worst case against every budget that applies
+ * (hard ones refuse, soft ones only count), {@link #settle} books the exact cost and reports alert thresholds crossed.
+ * When the counter store is down, each budget's {@code on-store-down} decides: closed refuses, open lets the call
+ * through uncounted; both are reported to {@link BudgetEvents}.
+ */
+public final class BudgetControl implements SpendControl {
+
+    private final BudgetBook budgets;
+    private final BudgetCounters counters;
+    private final BudgetEvents events;
+    private final Clock clock;
+
+    public BudgetControl(BudgetBook budgets, BudgetCounters counters, BudgetEvents events) {
+        this(budgets, counters, events, Clock.systemUTC());
+    }
+
+    /** {@code clock} only dates {@link #status()}; calls are placed in windows by {@link CallFacts#at()}. */
+    public BudgetControl(BudgetBook budgets, BudgetCounters counters, BudgetEvents events, Clock clock) {
+        this.budgets = budgets;
+        this.counters = counters;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The wiring for a configuration: counters in Redis when {@code redis} is configured (replicas share them), in
+     * process otherwise; both start new windows from the ledger. Budgets come from the config and from {@code store}.
+     */
+    public static BudgetControl forConfig(BursarConfig config, BudgetStore store, Ledger ledger, BudgetEvents events) {
+        StartingSpend starting = StartingSpend.fromLedger(ledger);
+        BudgetCounters counters = config.redis() == null
+                ? new InProcessBudgetCounters(starting)
+                : new RedisBudgetCounters(config.redis(), starting);
+        return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
+    }
+
+    /** The permit's handle: what {@link #settle} books against. */
+    private record Held(Reservation reservation, List<BudgetBook.Applicable> applicable) {
+    }
+
+    @Override
+    public Permit admit(CallFacts facts) {
+        if (facts.worstCaseUsd() == null || facts.worstCaseUsd().signum() < 0) {
+            throw new IllegalArgumentException("CallFacts.worstCaseUsd is required and cannot be negative");
+        }
+        List<BudgetBook.Applicable> applicable = budgets.applicable(facts);
+        if (applicable.isEmpty()) {
+            return new Permit(UUID.randomUUID().toString(), new Held(null, List.of()), RateLimitStatus.NONE);
+        }
+        List<BudgetKey> keys = applicable.stream().map(BudgetBook.Applicable::key).toList();
+        ReserveResult result;
+        try {
+            result = counters.reserve(keys, facts.worstCaseUsd(), facts.at());
+        } catch (BudgetStoreUnavailable e) {
+            return storeDown(facts, applicable, keys, e);
+        }
+        return switch (result) {
+            case ReserveResult.Reserved r -> new Permit(r.reservation().id(), new Held(r.reservation(), applicable), RateLimitStatus.NONE);
+            case ReserveResult.Refused r -> throw refused(r.refusal());
+        };
+    }
+
+    private Permit storeDown(CallFacts facts, List<BudgetBook.Applicable> applicable, List<BudgetKey> keys,
+                             BudgetStoreUnavailable e) {
+        for (BudgetBook.Applicable a : applicable) {
+            if (a.config().onStoreDown().equals("closed")) {
+                String message = "budget '" + a.config().name() + "' cannot be checked: " + e.getMessage()
+                        + "; it is set to refuse calls while its store is down (on-store-down: closed)";
+                events.storeUnavailable(a.config().name(), message, false);
+                throw new SpendRefused(new SpendRefused.Reason.StoreUnavailable(a.config().name(), message), message);
+            }
+        }
+        for (BudgetBook.Applicable a : applicable) {
+            events.storeUnavailable(a.config().name(), "budget '" + a.config().name() + "' not checked, call allowed"
+                    + " (on-store-down: open): " + e.getMessage(), true);
+        }
+        // Nothing is held; settle still tries to count the actual cost once the store is back.
+        Reservation none = new Reservation(UUID.randomUUID().toString(), keys, BigDecimal.ZERO, facts.at(), facts.at());
+        return new Permit(none.id(), new Held(none, applicable), RateLimitStatus.NONE);
+    }
+
+    private static SpendRefused refused(BudgetRefusal r) {
+        BudgetKey k = r.key();
+        Instant resets = r.window().end();
+        String message = "budget '" + k.budget() + "' (" + k.scope().wireName() + " " + k.value() + ", " + k.window().spec()
+                + ") would be exceeded: limit $" + Money.plain(k.limitUsd()) + ", spent $" + Money.plain(r.spentUsd())
+                + ", reserved by calls in flight $" + Money.plain(r.reservedUsd()) + ", this call may cost up to $"
+                + Money.plain(r.amountUsd()) + (resets == null ? "; this budget never resets (lifetime)" : "; it resets at " + resets)
+                + ". Lower max_tokens, wait for the reset, or raise the limit.";
+        return new SpendRefused(new SpendRefused.Reason.BudgetExceeded(k.budget(), k.scope().wireName(), k.value(),
+                k.window().spec(), k.limitUsd(), r.spentUsd(), r.reservedUsd(), r.amountUsd(), resets), message);
+    }
+
+    @Override
+    public void settle(Permit permit, BigDecimal actualUsd, long actualTokens) {
+        if (!(permit.handle() instanceof Held held)) {
+            throw new IllegalArgumentException("permit " + permit.id() + " was not issued by BudgetControl");
+        }
+        if (held.reservation() == null) {
+            return;
+        }
+        List<WindowTotals> totals;
+        try {
+            totals = counters.settle(held.reservation(), actualUsd);
+        } catch (BudgetStoreUnavailable e) {
+            for (BudgetBook.Applicable a : held.applicable()) {
+                events.storeUnavailable(a.config().name(), "could not book $" + Money.plain(actualUsd) + " on budget '"
+                        + a.config().name() + "': " + e.getMessage() + " (its reservation expires by itself)", true);
+            }
+            return;
+        }
+        for (int i = 0; i < totals.size(); i++) {
+            reportCrossings(held.applicable().get(i).config(), totals.get(i), actualUsd);
+        }
+    }
+
+    private void reportCrossings(BudgetConfig config, WindowTotals after, BigDecimal actualUsd) {
+        BigDecimal before = after.spentUsd().subtract(actualUsd);
+        BudgetKey k = after.key();
+        for (BigDecimal fraction : config.alertAt()) {
+            BigDecimal line = k.limitUsd().multiply(fraction);
+            if (before.compareTo(line) < 0 && after.spentUsd().compareTo(line) >= 0) {
+                events.thresholdCrossed(new Threshold(k.budget(), k.scope().wireName(), k.value(), k.window().spec(),
+                        after.window(), fraction, k.limitUsd(), after.spentUsd(), k.hard()));
+            }
+        }
+    }
+
+    /** Every budget's current window; a "*" budget gives one row per value seen in it. */
+    public List<BudgetStatus> status() {
+        Instant now = clock.instant();
+        List<BudgetStatus> out = new ArrayList<>();
+        for (BudgetBook.Defined d : budgets.all()) {
+            BudgetConfig c = d.config();
+            BudgetScope scope = BudgetScope.parse(c.scope());
+            List<String> values = scope == BudgetScope.GLOBAL ? List.of(BudgetScope.GLOBAL_VALUE)
+                    : c.match().equals("*") ? List.copyOf(counters.valuesSeen(BudgetKey.of(c, "*"), now)) : List.of(c.match());
+            for (String v : values) {
+                WindowTotals t = counters.totals(BudgetKey.of(c, v), now);
+                out.add(new BudgetStatus(c.name(), c.scope(), c.match(), v, t.key().window().spec(), c.hard(), d.fromConfig(),
+                        t.window().start(), t.window().end(), c.limitUsd(), t.spentUsd(), t.reservedUsd(), t.remainingUsd()));
+            }
+        }
+        return out;
+    }
+
+    public BudgetBook budgets() {
+        return budgets;
+    }
+
+    @Override
+    public void close() {
+        counters.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bursar.budgets;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Spend and outstanding reservations per (budget, scope value, window instance). A counter that does not exist yet is
+ * started once from the ledger's settled spend ({@link StartingSpend}), so a restart does not reset a month.
+ * Implementations: {@link InProcessBudgetCounters} (embedded) and {@link RedisBudgetCounters} (shared by replicas);
+ * both pass {@code BudgetCountersContractTest}.
+ */
+public interface BudgetCounters extends AutoCloseable {
+
+    Duration DEFAULT_RESERVATION_TTL = Duration.ofMinutes(15);
+
+    /**
+     * Holds {@code amountUsd} on every key's window at {@code at}, atomically: when for any hard key
+     * spent + reserved + amount > limit, nothing is held and that key is reported. Soft keys are held but never refuse.
+     *
+     * @throws BudgetStoreUnavailable when the store cannot be reached
+     */
+    ReserveResult reserve(List<BudgetKey> keys, BigDecimal amountUsd, Instant at);
+
+    /**
+     * Drops the reservation and adds {@code actualUsd} to every key's spend (also when it is more than was reserved,
+     * or the reservation already expired: spend is never lost). Returns each key's totals after, in key order.
+     */
+    List<WindowTotals> settle(Reservation reservation, BigDecimal actualUsd);
+
+    /** Drops the reservation without spend (the call never went out). */
+    void release(Reservation reservation);
+
+    /** The key's window at {@code at}. */
+    WindowTotals totals(BudgetKey key, Instant at);
+
+    /** The scope values that have counters in {@code key}'s budget and window at {@code at} ({@code key.value()} is ignored). */
+    Set<String> valuesSeen(BudgetKey key, Instant at);
+
+    @Override
+    default void close() {
+    }
+}

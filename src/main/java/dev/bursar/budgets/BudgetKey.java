@@ -1,0 +1,37 @@
+package dev.bursar.budgets;
+
+import dev.bursar.config.BudgetConfig;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+
+/**
+ * One budget for one scope value: what counters are kept for.
+ *
+ * @param budget the budget's name
+ * @param value  the scope value this counter is for (a customer id, a model...; {@link BudgetScope#GLOBAL_VALUE} for
+ *               global budgets)
+ * @param hard   true when a reservation must not cross {@code limitUsd}; soft budgets are only counted
+ */
+public record BudgetKey(String budget, BudgetScope scope, String value, BudgetWindow window, BigDecimal limitUsd,
+                        boolean hard) {
+
+    public static BudgetKey of(BudgetConfig config, String value) {
+        return new BudgetKey(config.name(), BudgetScope.parse(config.scope()), value, BudgetWindow.of(config),
+                config.limitUsd(), config.hard());
+    }
+
+    /** The counter cell name of this key in {@code bucket}; the window spec is part of it so a changed window starts afresh. */
+    String cell(Bucket bucket) {
+        return family() + ":" + escape(value) + ":" + bucket.id();
+    }
+
+    /** Names every value's cells of this budget and window (for listing the values of a "*" budget). */
+    String family() {
+        return escape(budget) + ":" + escape(window.spec());
+    }
+
+    private static String escape(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
