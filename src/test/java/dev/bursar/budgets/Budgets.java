@@ -37,7 +37,7 @@ final class Budgets {
         return new UsageEvent(id, "req-" + id, at, new Attribution("key_1", customer, null, null, null, null, null),
                 "gpt-4o", "gpt-4o", "gpt-4o-2024", "openai", "/v1/chat/completions", "direct", "none", Usage.of(10, 5),
                 new BigDecimal(cost), BigDecimal.ZERO, "2026-01-01", false, 1_000, -1, 200, "ok", null, 1, false, false,
-                "{}");
+                "{}", null);
     }
 
     static BigDecimal usd(String s) {
