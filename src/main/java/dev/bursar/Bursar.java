@@ -6,6 +6,9 @@ import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.config.StorageConfig;
+import dev.bursar.budgets.BudgetControl;
+import dev.bursar.budgets.SqlBudgetStore;
+import dev.bursar.controls.CompositeSpendControl;
 import dev.bursar.controls.SpendControl;
 import dev.bursar.gateway.Gateway;
 import dev.bursar.http.GatewayServer;
@@ -35,11 +38,14 @@ public final class Bursar implements AutoCloseable {
     private final Storage storage;
     private final GatewayServer server;
     private final AlertEngine alerts;
+    private final SpendControl controls;
     private final String masterKey;
     private final Metrics metrics;
     private final String host;
 
-    private Bursar(Storage storage, GatewayServer server, AlertEngine alerts, String masterKey, Metrics metrics, String host) {
+    private Bursar(Storage storage, GatewayServer server, AlertEngine alerts, SpendControl controls, String masterKey,
+                   Metrics metrics, String host) {
+        this.controls = controls;
         this.storage = storage;
         this.server = server;
         this.alerts = alerts;
@@ -69,16 +75,18 @@ public final class Bursar implements AutoCloseable {
             ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());
             Metrics metrics = new Metrics();
-            SpendControl controls = SpendControl.none();
-            Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
-                    storage.ledger(), metrics, controls, clock, config.gateway(), false));
             AlertEngine alerts = new AlertEngine(storage.database(), config.alerts());
             alerts.start();
+            BudgetControl budgets = BudgetControl.forConfig(config, new SqlBudgetStore(storage.database()), storage.ledger(),
+                    new BudgetAlerts(alerts));
+            SpendControl controls = new CompositeSpendControl(List.of(budgets));
+            Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
+                    storage.ledger(), metrics, controls, clock, config.gateway(), true));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
-                    new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts,
+                    new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock));
-            Bursar bursar = new Bursar(storage, server, alerts, master.value(), metrics, config.server().host());
+            Bursar bursar = new Bursar(storage, server, alerts, controls, master.value(), metrics, config.server().host());
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -146,6 +154,7 @@ public final class Bursar implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        controls.close();
         alerts.close();
         storage.close();
     }

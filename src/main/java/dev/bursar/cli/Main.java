@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bursar", mixinStandardHelpOptions = true, version = "bursar 0.1.0",
         description = "AI cost control plane: gateway, exact cost ledger and reports.",
         subcommands = {ServeCommand.class, CostCommand.class, PricesCommand.class, ReportCommand.class, KeysCommand.class,
-                AlertsCommand.class})
+                AlertsCommand.class, BudgetsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -108,6 +108,36 @@ public final class ConfigLoader {
         return config;
     }
 
+    /**
+     * Binds one JSON/YAML node (an admin API body, say) to a config record with the same strict rules as the file;
+     * {@code snake_case} keys are accepted as their dashed form.
+     */
+    public static <T> T bind(JsonNode node, Class<T> type, String where) {
+        try {
+            return mapper().treeToValue(dashed(node), type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(where + ": unknown key '" + path(e) + "'");
+        } catch (JsonMappingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            throw new ConfigException(where + ": bad value" + (path(e).isEmpty() ? "" : " at '" + path(e) + "'") + ": " + why, e);
+        } catch (IOException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode dashed(JsonNode node) {
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = ((ObjectNode) node).objectNode();
+        node.fields().forEachRemaining(e -> copy.set(e.getKey().replace('_', '-'), dashed(e.getValue())));
+        return copy;
+    }
+
     static ObjectMapper mapper() {
         SimpleModule durations = new SimpleModule()
                 .addDeserializer(Duration.class, new DurationDeserializer())

@@ -65,7 +65,8 @@ final class AdminApi {
         r.get("/admin/alerts", guarded(this::recentAlerts));
     }
 
-    private Handler guarded(Handler h) {
+    /** Wraps a handler with the master-key check and the admin error format. */
+    Handler guarded(Handler h) {
         return (req, res) -> {
             try {
                 String presented = WireEndpoints.credential(req);

@@ -3,6 +3,7 @@ package dev.bursar.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.alerts.AlertEngine;
 import dev.bursar.auth.Authenticator;
+import dev.bursar.budgets.BudgetControl;
 import dev.bursar.auth.KeyStore;
 import dev.bursar.gateway.Gateway;
 import dev.bursar.ledger.Ledger;
@@ -20,7 +21,7 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Everything the routes need. */
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
-                        Metrics metrics, AlertEngine alerts, String masterKey, String storageDescription, long maxBodyBytes,
+                        Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
                         Clock clock) { }
 
     private final WebServer server;
@@ -36,6 +37,7 @@ public final class GatewayServer implements AutoCloseable {
         AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, json, p.clock());
         HttpRouting.Builder routing = HttpRouting.builder();
         wire.register(routing);
+        new BudgetsApi(p.budgets(), bodies, json, admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
