@@ -1,6 +1,8 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.controls.CallFacts;
 import dev.bursar.controls.Permit;
@@ -105,7 +107,17 @@ final class Admission {
                         + " reserved by calls in flight, of $" + plain(b.limitUsd()) + "; this call could cost up to $"
                         + plain(b.worstCaseUsd()) + ". It resets at " + (b.resetsAt() == null ? "never (lifetime budget)" : b.resetsAt())
                         + ". Lower max_tokens, or raise the budget (bursar budgets set).";
-                yield new ApiError(429, "insufficient_quota", "budget_exceeded", null, message).withHeaders(headers);
+                ObjectNode details = JsonNodeFactory.instance.objectNode();
+                details.put("budget", b.budget());
+                details.put("scope", b.scope());
+                details.put("value", b.match());
+                details.put("window", b.window());
+                details.put("limit_usd", b.limitUsd().toPlainString());
+                details.put("spent_usd", b.spentUsd().toPlainString());
+                details.put("reserved_usd", b.reservedUsd().toPlainString());
+                details.put("worst_case_usd", b.worstCaseUsd().toPlainString());
+                details.put("resets_at", b.resetsAt() == null ? null : b.resetsAt().toString());
+                yield new ApiError(429, "insufficient_quota", "budget_exceeded", null, message).withHeaders(headers).withDetails(details);
             }
             case SpendRefused.Reason.RateLimited r -> {
                 headers.put("x-should-retry", "true");

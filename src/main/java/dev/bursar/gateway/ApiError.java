@@ -20,6 +20,7 @@ public final class ApiError extends RuntimeException {
     private final String code;
     private final String param;
     private Map<String, String> headers = Map.of();
+    private ObjectNode details;
 
     public ApiError(int status, String type, String code, String param, String message) {
         super(message, null, false, false);
@@ -91,6 +92,12 @@ public final class ApiError extends RuntimeException {
         return this;
     }
 
+    /** Machine-readable facts about the error, sent as {@code error.details} (clients ignore unknown fields). */
+    public ApiError withDetails(ObjectNode details) {
+        this.details = details;
+        return this;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }
@@ -125,6 +132,9 @@ public final class ApiError extends RuntimeException {
         err.put("type", type);
         err.put("param", param);
         err.put("code", code);
+        if (details != null) {
+            err.set("details", details);
+        }
         return root;
     }
 
@@ -134,6 +144,9 @@ public final class ApiError extends RuntimeException {
         ObjectNode err = root.putObject("error");
         err.put("type", anthropicType());
         err.put("message", getMessage());
+        if (details != null) {
+            err.set("details", details);
+        }
         return root;
     }
 
