@@ -1,0 +1,45 @@
+package dev.bursar.ratelimits;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads admit.lua's reply: {1, requests, tokens per counter...} or {0, live fields per counter...}. */
+final class AdmitReply {
+
+    private AdmitReply() {
+    }
+
+    static Verdict parse(List<?> reply, long nowMillis) {
+        if (number(reply.get(0)) == 1) {
+            List<Verdict.Totals> totals = new ArrayList<>();
+            for (int i = 1; i + 1 < reply.size(); i += 2) {
+                totals.add(new Verdict.Totals(number(reply.get(i)), number(reply.get(i + 1))));
+            }
+            return new Verdict.Admitted(SlidingWindow.slotAt(nowMillis), totals);
+        }
+        List<SlotCounts> counters = new ArrayList<>();
+        for (Object fields : reply.subList(1, reply.size())) {
+            counters.add(slots((List<?>) fields, nowMillis));
+        }
+        return new Verdict.Refused(counters);
+    }
+
+    /** Fields are r&lt;slot&gt; (requests) and t&lt;slot&gt; (tokens), each followed by its count. */
+    private static SlotCounts slots(List<?> fields, long nowMillis) {
+        SlotCounts counts = SlotCounts.empty(nowMillis);
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            String field = text(fields.get(i));
+            counts.add(Long.parseLong(field.substring(1)), field.charAt(0) == 'r', number(fields.get(i + 1)));
+        }
+        return counts;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Long n ? n : Long.parseLong(text(value));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+    }
+}
