@@ -4,32 +4,36 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads admit.lua's reply: {1, requests, tokens per counter...} or {0, live fields per counter...}. */
+/** Reads admit.lua's reply: {1, slot, requests, tokens per counter...} or {0, slot, all fields per counter...}. */
 final class AdmitReply {
 
     private AdmitReply() {
     }
 
     static Verdict parse(List<?> reply, long nowMillis) {
+        long slot = number(reply.get(1));
         if (number(reply.get(0)) == 1) {
             List<Verdict.Totals> totals = new ArrayList<>();
-            for (int i = 1; i + 1 < reply.size(); i += 2) {
+            for (int i = 2; i + 1 < reply.size(); i += 2) {
                 totals.add(new Verdict.Totals(number(reply.get(i)), number(reply.get(i + 1))));
             }
-            return new Verdict.Admitted(SlidingWindow.slotAt(nowMillis), totals);
+            return new Verdict.Admitted(slot, totals);
         }
         List<SlotCounts> counters = new ArrayList<>();
-        for (Object fields : reply.subList(1, reply.size())) {
+        for (Object fields : reply.subList(2, reply.size())) {
             counters.add(slots((List<?>) fields, nowMillis));
         }
         return new Verdict.Refused(counters);
     }
 
-    /** Fields are r&lt;slot&gt; (requests) and t&lt;slot&gt; (tokens), each followed by its count. */
+    /** Slot fields are r&lt;slot&gt; (requests) and t&lt;slot&gt; (tokens); the totals R, T and L are skipped. */
     private static SlotCounts slots(List<?> fields, long nowMillis) {
         SlotCounts counts = SlotCounts.empty(nowMillis);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             String field = text(fields.get(i));
+            if (field.length() < 2) {
+                continue;
+            }
             counts.add(Long.parseLong(field.substring(1)), field.charAt(0) == 'r', number(fields.get(i + 1)));
         }
         return counts;

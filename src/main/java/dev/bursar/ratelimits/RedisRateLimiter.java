@@ -73,6 +73,7 @@ public final class RedisRateLimiter implements RateLimiter {
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS * 4L));
+        pool.setFairness(true); // first come, first served: a busy pool must not starve a waiting call
         return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(uri))
                 .clientConfig(client.build()).poolConfig(pool).build();
     }
@@ -83,12 +84,15 @@ public final class RedisRateLimiter implements RateLimiter {
             return whenDown("Redis was unreachable less than " + PAUSE_AFTER_FAILURE.toMillis() + " ms ago");
         }
         List<String> keys = counters.stream().map(c -> keyPrefix + c).toList();
-        List<String> args = new ArrayList<>(5 + 3 * checks.size());
-        args.add(Long.toString(nowMillis));
-        args.add(Long.toString(SlidingWindow.SLOT_MILLIS));
+        long slot = SlidingWindow.slotAt(nowMillis);
+        String slotText = Long.toString(slot);
+        List<String> args = new ArrayList<>(6 + 3 * checks.size());
+        args.add(slotText);
         args.add(Integer.toString(SlidingWindow.SLOTS));
         args.add(Long.toString(tokens));
         args.add(Long.toString(SlidingWindow.TTL_MILLIS));
+        args.add("r" + slotText);
+        args.add("t" + slotText);
         for (LimitCheck check : checks) {
             args.add(Integer.toString(check.counter() + 1));
             args.add(Long.toString(check.rpm()));
@@ -112,7 +116,7 @@ public final class RedisRateLimiter implements RateLimiter {
         }
         List<String> keys = taken.counters().stream().map(c -> keyPrefix + c).toList();
         List<String> args = List.of(Long.toString(taken.slot()), Long.toString(deltaTokens),
-                Long.toString(SlidingWindow.oldestLiveSlot(nowMillis)), Long.toString(SlidingWindow.TTL_MILLIS));
+                Integer.toString(SlidingWindow.SLOTS));
         try {
             SETTLE.run(redis, keys, args);
             outage.recovered();

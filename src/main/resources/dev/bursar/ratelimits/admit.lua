@@ -1,40 +1,73 @@
 -- Rate-limit admission over every counter a call touches, all or nothing (see SlidingWindow).
--- KEYS: counter hashes; field r<slot> = requests, t<slot> = tokens admitted in that slot.
--- ARGV: now_ms, slot_ms, slots, tokens, ttl_ms, then per check: key_index, rpm, tpm (-1 = no such limit).
--- Reply: {1, requests_1, tokens_1, ...} totals after taking, or {0, live_fields_1, ...} when a check is over.
-local cur = math.floor(tonumber(ARGV[1]) / tonumber(ARGV[2]))
-local oldest = cur - tonumber(ARGV[3])
-local cost = tonumber(ARGV[4])
-local req, tok, live = {}, {}, {}
+-- A counter hash holds R and T (requests and tokens in the live slots), L (the newest slot written) and per slot
+-- r<slot>, t<slot>. Totals are kept current by subtracting slots as they leave the window, so an admission reads and
+-- writes a few fields instead of summing sixty-one slots; a refusal writes nothing.
+-- Numbers are handed to redis.call as numbers (Redis writes integers plainly) and the current slot's field names come
+-- from the caller: number-to-string conversion in Lua is the script's dearest step.
+-- KEYS: counter hashes. ARGV: slot, slots, tokens, ttl_ms, r<slot>, t<slot>, then per check: key_index, rpm, tpm
+-- (-1 = none). Reply: {1, slot, requests_1, tokens_1, ...} totals after taking, or {0, slot, hgetall_1, ...} when a
+-- check is over.
+local function int(x) return string.format('%d', x) end
+local cur = tonumber(ARGV[1])
+local slots = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local rs, ts = ARGV[5], ARGV[6]
+local req, tok, last, inSlot = {}, {}, {}, {}
 for i, key in ipairs(KEYS) do
-  local flat = redis.call('HGETALL', key)
-  local r, t, stale, keep = 0, 0, {}, {}
-  for j = 1, #flat, 2 do
-    local field = flat[j]
-    if tonumber(string.sub(field, 2)) < oldest then
-      stale[#stale + 1] = field
-    else
-      keep[#keep + 1] = field
-      keep[#keep + 1] = flat[j + 1]
-      if string.byte(field, 1) == 114 then r = r + tonumber(flat[j + 1]) else t = t + tonumber(flat[j + 1]) end
+  local v = redis.call('HMGET', key, 'R', 'T', 'L', rs, ts)
+  req[i], tok[i], last[i] = tonumber(v[1]) or 0, tonumber(v[2]) or 0, tonumber(v[3])
+  inSlot[i] = {tonumber(v[4]) or 0, tonumber(v[5]) or 0}
+  -- a replica whose clock is behind writes into the newest slot rather than into one already retired
+  if last[i] and last[i] > cur then cur = last[i] end
+end
+if cur ~= tonumber(ARGV[1]) then
+  rs, ts = 'r' .. int(cur), 't' .. int(cur)
+  for i, key in ipairs(KEYS) do
+    local v = redis.call('HMGET', key, rs, ts)
+    inSlot[i] = {tonumber(v[1]) or 0, tonumber(v[2]) or 0}
+  end
+end
+-- slots that left the window since L: subtracted now, deleted only if the call is admitted
+local retired = {}
+for i, key in ipairs(KEYS) do
+  if last[i] and last[i] < cur then
+    local from, to = last[i] - slots, cur - slots - 1
+    if to - from >= slots then
+      req[i], tok[i], retired[i] = 0, 0, true
+    elseif to >= from then
+      local fields = {}
+      for s = from, to do
+        fields[#fields + 1] = 'r' .. int(s)
+        fields[#fields + 1] = 't' .. int(s)
+      end
+      local gone = redis.call('HMGET', key, unpack(fields))
+      for j = 1, #gone, 2 do
+        req[i] = req[i] - (tonumber(gone[j]) or 0)
+        tok[i] = tok[i] - (tonumber(gone[j + 1]) or 0)
+      end
+      retired[i] = fields
     end
   end
-  if #stale > 0 then redis.call('HDEL', key, unpack(stale)) end
-  req[i], tok[i], live[i] = r, t, keep
 end
-for c = 6, #ARGV, 3 do
+for c = 7, #ARGV, 3 do
   local k, rpm, tpm = tonumber(ARGV[c]), tonumber(ARGV[c + 1]), tonumber(ARGV[c + 2])
   if (rpm >= 0 and req[k] + 1 > rpm) or (tpm >= 0 and tok[k] + cost > tpm) then
-    return {0, unpack(live)}
+    local out = {0, cur}
+    for i, key in ipairs(KEYS) do out[#out + 1] = redis.call('HGETALL', key) end
+    return out
   end
 end
-local out = {1}
-local slot = string.format('%d', cur)
+local out = {1, cur}
 for i, key in ipairs(KEYS) do
-  redis.call('HINCRBY', key, 'r' .. slot, 1)
-  if cost > 0 then redis.call('HINCRBY', key, 't' .. slot, cost) end
-  redis.call('PEXPIRE', key, ARGV[5])
-  out[#out + 1] = req[i] + 1
-  out[#out + 1] = tok[i] + cost
+  if retired[i] == true then
+    redis.call('DEL', key)
+  elseif retired[i] then
+    redis.call('HDEL', key, unpack(retired[i]))
+  end
+  req[i], tok[i] = req[i] + 1, tok[i] + cost
+  redis.call('HSET', key, 'R', req[i], 'T', tok[i], 'L', cur, rs, inSlot[i][1] + 1, ts, inSlot[i][2] + cost)
+  if last[i] ~= cur then redis.call('PEXPIRE', key, ARGV[4]) end
+  out[#out + 1] = req[i]
+  out[#out + 1] = tok[i]
 end
 return out

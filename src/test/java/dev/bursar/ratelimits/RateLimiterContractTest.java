@@ -204,6 +204,20 @@ abstract class RateLimiterContractTest {
     }
 
     @Test
+    void after_a_quiet_spell_longer_than_the_window_the_whole_limit_is_back() {
+        try (RateLimitControl control = control(new RateLimitConfig("key", "*", 2, 100))) {
+            control.admit(call("k1", null, 30, 20));
+            control.admit(call("k1", null, 30, 20));
+            clock.advance(Duration.ofMinutes(5));
+
+            Permit permit = control.admit(call("k1", null, 30, 20));
+
+            assertThat(permit.rateLimits().remainingRequests()).isEqualTo(1);
+            assertThat(permit.rateLimits().remainingTokens()).isEqualTo(50);
+        }
+    }
+
+    @Test
     void no_sixty_second_span_ever_holds_more_calls_than_the_limit() {
         int rpm = 20;
         Random random = new Random(42);
