@@ -75,6 +75,25 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
     }
 
     @Test
+    void a_replica_whose_clock_is_behind_still_counts_against_the_shared_limit_and_settles_its_tokens() {
+        RateLimitConfig rule = new RateLimitConfig("key", "*", 3, 1000);
+        RedisConfig config = new RedisConfig(URL, testPrefix);
+        MovableClock behind = new MovableClock(START.minusSeconds(5));
+        try (RateLimitControl ahead = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), clock);
+             RateLimitControl late = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), behind)) {
+            ahead.admit(call("k1", null, 100, 100));
+            var latePermit = late.admit(call("k1", null, 100, 100));
+            late.settle(latePermit, java.math.BigDecimal.ZERO, 50);
+
+            var third = ahead.admit(call("k1", null, 100, 100));
+
+            assertThat(third.rateLimits().remainingRequests()).isZero();
+            assertThat(third.rateLimits().remainingTokens()).isEqualTo(1000 - 200 - 50 - 200);
+            assertThat(refusal(late, call("k1")).kind()).isEqualTo("requests");
+        }
+    }
+
+    @Test
     void counters_live_under_the_key_prefix_and_expire_after_their_window() {
         try (RateLimitControl control = control(new RateLimitConfig("customer", "*", 5, 100));
              UnifiedJedis redis = RedisClient.create(java.net.URI.create(URL))) {
