@@ -10,7 +10,8 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -21,14 +22,17 @@ import redis.clients.jedis.util.JedisURIHelper;
  *
  * <p>When Redis cannot be reached the limiter fails open by default (the call goes through uncounted; a warning is
  * logged at most once a minute) because refusing all traffic over a limiter outage hurts more than a minute of
- * unlimited calls; budgets still hold. With {@code failOpen = false} such calls are refused instead. After a failure
+ * unlimited calls; budgets still hold. With {@code failOpen = false} such calls are refused instead. A read slower than
+ * 2 s or no free pooled connection within 2 s counts as unreachable too. After a failure
  * Redis is left alone for {@link #PAUSE_AFTER_FAILURE} so a dead server does not add a timeout to every call.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
     private static final int POOL_SIZE = 32;
-    private static final int TIMEOUT_MILLIS = 500;
+    /** Long enough for a busy Redis (a script waits behind others), short enough not to hang a call on a dead one. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+    private static final int READ_TIMEOUT_MILLIS = 2_000;
     private static final RedisScript ADMIT = new RedisScript("admit.lua");
     private static final RedisScript SETTLE = new RedisScript("settle.lua");
 
@@ -63,7 +67,7 @@ public final class RedisRateLimiter implements RateLimiter {
     static UnifiedJedis connect(String url) {
         URI uri = URI.create(url);
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(TIMEOUT_MILLIS)
+                .connectionTimeoutMillis(CONNECT_TIMEOUT_MILLIS).socketTimeoutMillis(READ_TIMEOUT_MILLIS)
                 .user(JedisURIHelper.getUser(uri)).password(JedisURIHelper.getPassword(uri))
                 .ssl(JedisURIHelper.isRedisSSLScheme(uri)).clientName("bursar-ratelimits");
         if (JedisURIHelper.hasDbIndex(uri)) {
@@ -72,7 +76,7 @@ public final class RedisRateLimiter implements RateLimiter {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(POOL_SIZE);
         pool.setMaxIdle(POOL_SIZE);
-        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS * 4L));
+        pool.setMaxWait(Duration.ofMillis(READ_TIMEOUT_MILLIS));
         pool.setFairness(true); // first come, first served: a busy pool must not starve a waiting call
         return RedisClient.builder().hostAndPort(JedisURIHelper.getHostAndPort(uri))
                 .clientConfig(client.build()).poolConfig(pool).build();
@@ -101,8 +105,8 @@ public final class RedisRateLimiter implements RateLimiter {
         Object reply;
         try {
             reply = ADMIT.run(redis, keys, args);
-        } catch (JedisConnectionException e) {
-            outage.failed(e);
+        } catch (JedisException e) {
+            outage.failed(unreachable(e));
             return whenDown(e.getMessage());
         }
         outage.recovered();
@@ -120,10 +124,21 @@ public final class RedisRateLimiter implements RateLimiter {
         try {
             SETTLE.run(redis, keys, args);
             outage.recovered();
-        } catch (JedisConnectionException e) {
+        } catch (JedisException e) {
             // The correction is lost; the window it belongs to ends within a minute anyway.
-            outage.failed(e);
+            outage.failed(unreachable(e));
         }
+    }
+
+    /**
+     * Connection failures and an exhausted pool (Redis too slow to hand a connection back) mean "unreachable"; an
+     * error Redis answered (a script bug, a wrong key type under the prefix) is not an outage and propagates.
+     */
+    private static JedisException unreachable(JedisException e) {
+        if (e instanceof JedisDataException) {
+            throw e;
+        }
+        return e;
     }
 
     private Verdict whenDown(String why) {

@@ -30,9 +30,10 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
     private final List<RateLimiter> opened = new ArrayList<>();
     private final String testPrefix = PREFIX + ":" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** Fails closed: an outage during a test must show as an error, not as calls let through uncounted. */
     @Override
     protected RateLimiter newLimiter() {
-        return open(new RedisRateLimiter(new RedisConfig(URL, testPrefix)));
+        return open(new RedisRateLimiter(new RedisConfig(URL, testPrefix), false));
     }
 
     private RateLimiter open(RateLimiter limiter) {
@@ -68,8 +69,8 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
     void two_replicas_with_their_own_pools_share_one_limit_under_two_hundred_concurrent_admits() throws Exception {
         RateLimitConfig rule = new RateLimitConfig("key", "*", 50, null);
         RedisConfig config = new RedisConfig(URL, testPrefix);
-        try (RateLimitControl replicaA = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), clock);
-             RateLimitControl replicaB = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), clock)) {
+        try (RateLimitControl replicaA = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config, false)), clock);
+             RateLimitControl replicaB = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config, false)), clock)) {
             assertThat(concurrentAdmits(List.of(replicaA, replicaB), 200)).isEqualTo(50);
         }
     }
@@ -79,8 +80,8 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
         RateLimitConfig rule = new RateLimitConfig("key", "*", 3, 1000);
         RedisConfig config = new RedisConfig(URL, testPrefix);
         MovableClock behind = new MovableClock(START.minusSeconds(5));
-        try (RateLimitControl ahead = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), clock);
-             RateLimitControl late = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config)), behind)) {
+        try (RateLimitControl ahead = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config, false)), clock);
+             RateLimitControl late = new RateLimitControl(List.of(rule), open(new RedisRateLimiter(config, false)), behind)) {
             ahead.admit(call("k1", null, 100, 100));
             var latePermit = late.admit(call("k1", null, 100, 100));
             late.settle(latePermit, java.math.BigDecimal.ZERO, 50);
