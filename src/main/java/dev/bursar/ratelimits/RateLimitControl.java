@@ -6,7 +6,6 @@ import dev.bursar.controls.CallFacts;
 import dev.bursar.controls.Permit;
 import dev.bursar.controls.RateLimitStatus;
 import dev.bursar.controls.SpendControl;
-import dev.bursar.controls.SpendRefused;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * request and {@code promptTokens + maxOutputTokens} tokens from every rule that applies, or nothing when any rule is
  * over; settle corrects the tokens to the real usage. Counting is {@link SlidingWindow}'s: over any 60-second span
  * no client gets more than a limit (real usage above the reservation, booked at settle, aside).
+ *
+ * <p>A refusal is {@code SpendRefused} with a {@code RateLimited} reason whose {@code match} is the value the limit was
+ * counted for (the key id, the customer...), not the rule's {@code "*"}; a call asking more tokens than a tpm limit is
+ * refused as too large with a retry-after of a whole window.
  */
 public final class RateLimitControl implements SpendControl {
 
