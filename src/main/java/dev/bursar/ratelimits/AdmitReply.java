@@ -26,15 +26,29 @@ final class AdmitReply {
         return new Verdict.Refused(counters);
     }
 
-    /** Slot fields are r&lt;slot&gt; (requests) and t&lt;slot&gt; (tokens); the totals R, T and L are skipped. */
+    /**
+     * Fields: totals R, T (skipped), L the newest slot with its counts in cr and ct, and r&lt;slot&gt;, t&lt;slot&gt;
+     * for older slots (admit.lua says why).
+     */
     private static SlotCounts slots(List<?> fields, long nowMillis) {
         SlotCounts counts = SlotCounts.empty(nowMillis);
+        long newest = Long.MIN_VALUE;
+        long newestRequests = 0;
+        long newestTokens = 0;
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             String field = text(fields.get(i));
-            if (field.length() < 2) {
-                continue;
+            long value = number(fields.get(i + 1));
+            switch (field) {
+                case "R", "T" -> { }
+                case "L" -> newest = value;
+                case "cr" -> newestRequests = value;
+                case "ct" -> newestTokens = value;
+                default -> counts.add(Long.parseLong(field.substring(1)), field.charAt(0) == 'r', value);
             }
-            counts.add(Long.parseLong(field.substring(1)), field.charAt(0) == 'r', number(fields.get(i + 1)));
+        }
+        if (newest != Long.MIN_VALUE) {
+            counts.add(newest, true, newestRequests);
+            counts.add(newest, false, newestTokens);
         }
         return counts;
     }

@@ -88,15 +88,12 @@ public final class RedisRateLimiter implements RateLimiter {
             return whenDown("Redis was unreachable less than " + PAUSE_AFTER_FAILURE.toMillis() + " ms ago");
         }
         List<String> keys = counters.stream().map(c -> keyPrefix + c).toList();
-        long slot = SlidingWindow.slotAt(nowMillis);
-        String slotText = Long.toString(slot);
-        List<String> args = new ArrayList<>(6 + 3 * checks.size());
+        String slotText = Long.toString(SlidingWindow.slotAt(nowMillis));
+        List<String> args = new ArrayList<>(4 + 3 * checks.size());
         args.add(slotText);
         args.add(Integer.toString(SlidingWindow.SLOTS));
         args.add(Long.toString(tokens));
         args.add(Long.toString(SlidingWindow.TTL_MILLIS));
-        args.add("r" + slotText);
-        args.add("t" + slotText);
         for (LimitCheck check : checks) {
             args.add(Integer.toString(check.counter() + 1));
             args.add(Long.toString(check.rpm()));

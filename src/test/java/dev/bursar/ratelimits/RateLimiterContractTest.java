@@ -185,6 +185,24 @@ abstract class RateLimiterContractTest {
     }
 
     @Test
+    void a_settle_that_arrives_after_later_calls_corrects_the_slot_its_call_was_taken_in() {
+        try (RateLimitControl control = control(new RateLimitConfig("key", "*", null, 1000))) {
+            Permit slow = control.admit(call("k1", null, 100, 500));
+            clock.advance(Duration.ofSeconds(5));
+            control.admit(call("k1", null, 50, 0));
+            control.settle(slow, new BigDecimal("0.002"), 200);
+
+            Permit now = control.admit(call("k1", null, 10, 0));
+            clock.advance(Duration.ofSeconds(57));
+            Permit later = control.admit(call("k1", null, 10, 0));
+
+            assertThat(now.rateLimits().remainingTokens()).isEqualTo(1000 - 200 - 50 - 10);
+            assertThat(later.rateLimits().remainingTokens())
+                    .as("the slow call's 200 tokens left with its slot").isEqualTo(1000 - 50 - 10 - 10);
+        }
+    }
+
+    @Test
     void the_window_rolls_over_exactly_when_the_retry_after_says() {
         try (RateLimitControl control = control(new RateLimitConfig("key", "*", 3, null))) {
             for (int i = 0; i < 3; i++) {
