@@ -1,0 +1,21 @@
+package dev.bursar.ratelimits;
+
+import java.util.List;
+
+/**
+ * Where the rate-limit counters live: {@link InProcessRateLimiter} (one process) or {@link RedisRateLimiter} (shared
+ * by replicas). Both count with {@link SlidingWindow} and pass {@code RateLimiterContractTest}. Give one to
+ * {@link RateLimitControl}; its methods are the control's business.
+ */
+public sealed interface RateLimiter extends AutoCloseable permits InProcessRateLimiter, RedisRateLimiter {
+
+    /** Atomically: if no check is over, one request and {@code tokens} tokens are added to every counter. */
+    Verdict take(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis);
+
+    /** Adds {@code deltaTokens} (negative gives back) to the slot the admission took from, if it still counts. */
+    void adjust(Taken taken, long deltaTokens, long nowMillis);
+
+    @Override
+    default void close() {
+    }
+}
