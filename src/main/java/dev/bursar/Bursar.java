@@ -18,6 +18,9 @@ import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderFactory;
 import dev.bursar.providers.UpstreamHttp;
+import dev.bursar.ratelimits.InProcessRateLimiter;
+import dev.bursar.ratelimits.RateLimitControl;
+import dev.bursar.ratelimits.RedisRateLimiter;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
@@ -79,7 +82,14 @@ public final class Bursar implements AutoCloseable {
             alerts.start();
             BudgetControl budgets = BudgetControl.forConfig(config, new SqlBudgetStore(storage.database()), storage.ledger(),
                     new BudgetAlerts(alerts));
-            SpendControl controls = new CompositeSpendControl(List.of(budgets));
+            List<SpendControl> parts = new java.util.ArrayList<>();
+            if (!config.rateLimits().isEmpty()) {
+                // Rate limits first: a call over its rate should not hold budget while it is refused.
+                parts.add(new RateLimitControl(config.rateLimits(),
+                        config.redis() == null ? new InProcessRateLimiter() : new RedisRateLimiter(config.redis())));
+            }
+            parts.add(budgets);
+            SpendControl controls = new CompositeSpendControl(parts);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));

@@ -146,6 +146,31 @@ class SpendControlsGatewayTest {
         }
     }
 
+    @Test
+    void a_rate_limit_answers_429_with_the_headers_openai_clients_read() throws Exception {
+        try (RunningBursar bursar = RunningBursar.start("""
+                providers: [ { name: sim, type: sim } ]
+                keys: [ { key: rl-key, customer: acme } ]
+                rate-limits:
+                  - { scope: key, match: "*", rpm: 3, tpm: 100000 }
+                """)) {
+            HttpResponse<String> first = bursar.post("/v1/chat/completions", CHAT, "Authorization", "Bearer rl-key");
+            bursar.post("/v1/chat/completions", CHAT, "Authorization", "Bearer rl-key");
+            bursar.post("/v1/chat/completions", CHAT, "Authorization", "Bearer rl-key");
+            HttpResponse<String> fourth = bursar.post("/v1/chat/completions", CHAT, "Authorization", "Bearer rl-key");
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("x-ratelimit-limit-requests")).hasValue("3");
+            assertThat(first.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("2");
+            assertThat(first.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("100000");
+            assertThat(fourth.statusCode()).isEqualTo(429);
+            assertThat(Golden.JSON.readTree(fourth.body()).path("error").path("code").asText()).isEqualTo("rate_limit_exceeded");
+            assertThat(Integer.parseInt(fourth.headers().firstValue("retry-after").orElseThrow())).isPositive();
+            assertThat(fourth.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+            assertThat(bursar.ledgerRows()).as("a refused call buys nothing and leaves no row").hasSize(3);
+        }
+    }
+
     void awaitReceived(int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (received.size() < n && System.nanoTime() < deadline) {
