@@ -110,6 +110,21 @@ models:
 keys:
   - { key: bk-bench-0123456789abcdef, customer: bench, feature: load, environment: bench }
 YAML
+  # BENCH_CONTROLS=redis|embedded: a budget and a rate limit on every request (limits high enough never to refuse),
+  # counted in Redis (as replicas share them) or in process.
+  case "${BENCH_CONTROLS:-}" in
+    redis|embedded)
+      [ "$BENCH_CONTROLS" = redis ] && echo "redis: { url: \"redis://127.0.0.1:6379\", key-prefix: \"bursar-bench-$$\" }" >> "$file"
+      cat >> "$file" <<YAML
+budgets:
+  - { scope: customer, match: "*", window: month, limit-usd: "1000000" }
+rate-limits:
+  - { scope: key, match: "*", rpm: 100000000, tpm: 100000000000 }
+YAML
+      ;;
+    "") ;;
+    *) echo "bench: BENCH_CONTROLS must be redis or embedded" >&2; return 1 ;;
+  esac
 }
 
 # Busy clock ticks of one CPU since boot (everything but idle and iowait), from /proc/stat.
