@@ -234,6 +234,7 @@ abstract class AlertEngineContractTest {
 
         engine.budgetThreshold("acme-monthly", "acme", "month", new BigDecimal("0.8"), new BigDecimal("80.50"),
                 new BigDecimal("100"));
+        engine.flush(WAIT); // each report is saved on its own virtual thread: wait so that "first" is well defined
         engine.budgetThreshold("acme-monthly", "acme", "month", new BigDecimal("0.8"), new BigDecimal("81.00"),
                 new BigDecimal("100"));
         engine.flush(WAIT);
