@@ -157,11 +157,13 @@ public final class Gateway {
                 ProviderReply reply = callWhole(ex, a);
                 Cost cost = settlement.answered(a, reply, 200);
                 ex.spent().add(cost, reply.usage());
-                ObjectNode body = ex.bridged()
-                        ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage()) : reply.body();
+                byte[] body = ex.bridged()
+                        ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
+                                .toString().getBytes(StandardCharsets.UTF_8)
+                        : reply.bodyBytes();
                 out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel(),
                                 ex.rateLimitHeaders()),
-                        body.toString().getBytes(StandardCharsets.UTF_8));
+                        body);
                 return 200;
             } catch (ProviderException e) {
                 ApiError err = ApiError.upstream(e.error());

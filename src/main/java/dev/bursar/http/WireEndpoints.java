@@ -8,11 +8,14 @@ import dev.bursar.gateway.Gateway;
 import dev.bursar.gateway.Inbound;
 import dev.bursar.providers.ClientWire;
 import dev.bursar.routing.ModelRoutes;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The provider-compatible endpoints: decode the request, hand it to the gateway, nothing more. */
 final class WireEndpoints {
@@ -50,7 +53,7 @@ final class WireEndpoints {
             return;
         }
         Inbound in = new Inbound(wire, endpoint, body,
-                name -> req.headers().first(HeaderNames.create(name)).orElse(null),
+                name -> req.headers().first(headerName(name)).orElse(null),
                 credential(req), started);
         try {
             gateway.handle(in, out);
@@ -59,13 +62,21 @@ final class WireEndpoints {
         }
     }
 
+    /** Header names are looked up on every request; creating one parses and interns it, so keep them. */
+    private static final Map<String, HeaderName> HEADER_NAMES = new ConcurrentHashMap<>();
+    private static final HeaderName X_API_KEY = HeaderNames.create("x-api-key");
+
+    private static HeaderName headerName(String name) {
+        return HEADER_NAMES.computeIfAbsent(name, HeaderNames::create);
+    }
+
     static String credential(ServerRequest req) {
         var authz = req.headers().first(HeaderNames.AUTHORIZATION);
         if (authz.isPresent()) {
             String v = authz.get().trim();
             return v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).trim() : v;
         }
-        return req.headers().first(HeaderNames.create("x-api-key")).orElse(null);
+        return req.headers().first(X_API_KEY).orElse(null);
     }
 
     private void models(ServerRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package dev.bursar.ledger;
 
 import dev.bursar.storage.Database;
+import dev.bursar.storage.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,6 +19,8 @@ final class BatchWriter implements AutoCloseable {
     private PreparedStatement hourly;
     private PreparedStatement daily;
     private PreparedStatement monthly;
+    private PreparedStatement begin;
+    private PreparedStatement commit;
 
     BatchWriter(Database db) {
         this.db = db;
@@ -26,9 +29,7 @@ final class BatchWriter implements AutoCloseable {
     void write(List<EncodedEvent> events) throws SQLException {
         Connection c = connection();
         try {
-            // Per batch, not per connection: sqlite-jdbc opens the next write transaction right after a commit while
-            // auto-commit is off, which would hold SQLite's write lock between batches and starve every other writer.
-            c.setAutoCommit(false);
+            begin(c);
             for (EncodedEvent e : events) {
                 EventTable.bind(insert, e, db.dialect());
                 insert.addBatch();
@@ -37,11 +38,31 @@ final class BatchWriter implements AutoCloseable {
             Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.Grain.HOUR));
             Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
             Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
-            c.commit();
-            c.setAutoCommit(true);
+            commit(c);
         } catch (SQLException | RuntimeException e) {
             reset();
             throw e;
+        }
+    }
+
+    private void begin(Connection c) throws SQLException {
+        if (db.dialect() == Dialect.SQLITE) {
+            // Plain BEGIN/COMMIT in auto-commit mode: sqlite-jdbc's setAutoCommit(false) + commit() + setAutoCommit(true)
+            // runs BEGIN, COMMIT, BEGIN, COMMIT, taking and releasing the write lock twice per batch.
+            begin.execute();
+        } else {
+            // Per batch, not per connection: a driver may open the next transaction right after a commit while
+            // auto-commit is off, which would hold the write lock between batches and starve every other writer.
+            c.setAutoCommit(false);
+        }
+    }
+
+    private void commit(Connection c) throws SQLException {
+        if (db.dialect() == Dialect.SQLITE) {
+            commit.execute();
+        } else {
+            c.commit();
+            c.setAutoCommit(true);
         }
     }
 
@@ -53,6 +74,11 @@ final class BatchWriter implements AutoCloseable {
             hourly = connection.prepareStatement(Rollups.upsertSql("spend_hourly"));
             daily = connection.prepareStatement(Rollups.upsertSql("spend_daily"));
             monthly = connection.prepareStatement(Rollups.upsertSql("spend_monthly"));
+            if (db.dialect() == Dialect.SQLITE) {
+                // The connection's transaction mode is IMMEDIATE, but a plain BEGIN statement would be DEFERRED.
+                begin = connection.prepareStatement("BEGIN IMMEDIATE");
+                commit = connection.prepareStatement("COMMIT");
+            }
         }
         return connection;
     }
@@ -60,7 +86,13 @@ final class BatchWriter implements AutoCloseable {
     /** After a failure the transaction is rolled back and the connection replaced, in case it is broken. */
     private void reset() {
         try {
-            connection.rollback();
+            if (db.dialect() == Dialect.SQLITE) {
+                try (var st = connection.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException | RuntimeException ignored) {
             // the connection is dropped below
         }

@@ -32,8 +32,9 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ProviderReply chat(ChatCall call) {
-        ObjectNode answer = post(call, "/chat/completions");
-        return reply(answer, () -> LocalUsage.ofChat(call.body(), answer, call.upstreamModel()), finishReason(answer));
+        OpenAiClient.Answer answer = post(call, "/chat/completions");
+        ObjectNode json = answer.json();
+        return reply(answer, () -> LocalUsage.ofChat(call.body(), json, call.upstreamModel()), finishReason(json));
     }
 
     @Override
@@ -43,22 +44,23 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public ProviderReply embed(ChatCall call) {
-        ObjectNode answer = post(call, "/embeddings");
+        OpenAiClient.Answer answer = post(call, "/embeddings");
         return reply(answer, () -> LocalUsage.ofEmbedding(call.body(), call.upstreamModel()), null);
     }
 
-    private ObjectNode post(ChatCall call, String endpoint) {
+    private OpenAiClient.Answer post(ChatCall call, String endpoint) {
         ObjectNode body = call.body();
         body.put("model", call.upstreamModel());
         return client.post(endpoint, body, call.timeout());
     }
 
     /** A whole answer's reply: the server's usage when it sent one, else {@code counted} (an estimate). */
-    private static ProviderReply reply(ObjectNode answer, Supplier<Usage> counted, String finishReason) {
-        JsonNode rawUsage = answer.get("usage");
+    private static ProviderReply reply(OpenAiClient.Answer answer, Supplier<Usage> counted, String finishReason) {
+        JsonNode rawUsage = answer.json().get("usage");
         Optional<Usage> reported = OpenAiUsage.parse(rawUsage);
-        return new ProviderReply(answer, reported.orElseGet(counted), reported.isPresent() ? rawUsage : null,
-                reported.isEmpty(), false, finishReason, -1);
+        // Same wire both ways and nothing changed in the answer: the provider's bytes go to the client as they came.
+        return new ProviderReply(answer.json(), reported.orElseGet(counted), reported.isPresent() ? rawUsage : null,
+                reported.isEmpty(), false, finishReason, -1, answer.raw());
     }
 
     private static String finishReason(ObjectNode answer) {

@@ -91,6 +91,20 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void a_whole_answer_keeps_the_upstream_bytes_so_the_gateway_forwards_them_without_serialising_again() {
+        // given an answer with spacing and field order that a re-serialisation would not reproduce
+        String upstreamText = Golden.text("openai/chat-upstream-response.json").replace("{", "{ ");
+        upstream.on("/v1/chat/completions", Reply.json(200, upstreamText));
+
+        // when
+        ProviderReply reply = provider("key").chat(call(Golden.json("client/openai-chat-request.json"), "gpt-4.1-mini", FIVE_SECONDS));
+
+        // then the exact bytes are forwarded, and the parsed body is the same JSON
+        assertThat(new String(reply.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo(upstreamText);
+        assertThat(reply.body()).isEqualTo(Golden.json("openai/chat-upstream-response.json"));
+    }
+
+    @Test
     void deepseek_cache_hits_become_cached_input_and_reasoning_is_kept() {
         upstream.on("/chat/completions", Reply.json(200, Golden.text("deepseek/chat-upstream-response.json")));
         OpenAiProvider deepseek = new OpenAiProvider(new ProviderConfig("deepseek", "openai", upstream.baseUrl(),
