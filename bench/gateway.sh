@@ -64,7 +64,7 @@ phase_wrk "$GATEWAY/v1/chat/completions" gpt-4o-mini-stream 1 16 $(( (JIT_WARMUP
 
 REPORT="$BENCH_TMP/report.txt"
 phase_header > "$REPORT"
-for shape in whole stream; do
+for shape in ${BENCH_SHAPES:-whole stream}; do
   if [ "$shape" = whole ]; then stream=0; model=gpt-4o-mini; else stream=1; model=gpt-4o-mini-stream; fi
   for c in $CONNECTIONS; do
     bench_log "$shape, $c connection(s): direct"
