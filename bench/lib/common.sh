@@ -119,7 +119,7 @@ YAML
 budgets:
   - { scope: customer, match: "*", window: month, limit-usd: "1000000" }
 rate-limits:
-  - { scope: key, match: "*", rpm: 100000000, tpm: 100000000000 }
+  - { scope: key, match: "*", rpm: 100000000, tpm: 2000000000 }
 YAML
       ;;
     "") ;;
