@@ -1,6 +1,11 @@
 # Sourced (POSIX sh) by ./mvnw and ./bursar: make JAVA_HOME a JDK >= 21 when the current one is older.
 # Order: JAVA_HOME, the java on PATH, then the usual install folders, newest first.
 bursar_java_major() {
+  # The JDK's release file answers without starting a JVM; ask java itself only when it is missing.
+  if [ -f "$1/release" ]; then
+    _brel=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n1)
+    if [ -n "$_brel" ]; then echo "$_brel"; return 0; fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1 | cut -d. -f1
 }
 bursar_jdk_ok() {
