@@ -2,10 +2,6 @@ package dev.bursar.auth;
 
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.KeyConfig;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +23,13 @@ public final class Authenticator {
 
     public Authenticator(List<KeyConfig> configKeys, KeyStore store) {
         this.configKeysByHash = configKeys.stream().collect(Collectors.toUnmodifiableMap(
-                k -> sha256(k.key()), Authenticator::principalOf, (a, b) -> a));
+                k -> Secrets.sha256Hex(k.key()), Authenticator::principalOf, (a, b) -> a));
         this.store = store;
         refreshOpenMode();
     }
 
     private static Principal principalOf(KeyConfig k) {
-        String id = "cfg_" + sha256(k.key()).substring(0, 12);
+        String id = "cfg_" + Secrets.sha256Hex(k.key()).substring(0, 12);
         return new Principal(id, new Attribution(id, k.customer(), k.user(), k.team(), k.feature(), k.environment(), null));
     }
 
@@ -61,7 +57,7 @@ public final class Authenticator {
     /** {@code secret} is the bearer token or x-api-key value, or null when the client sent none. */
     public AuthResult authenticate(String secret) {
         if (secret != null && !secret.isBlank()) {
-            Principal fromConfig = configKeysByHash.get(sha256(secret));
+            Principal fromConfig = configKeysByHash.get(Secrets.sha256Hex(secret));
             if (fromConfig != null) {
                 return new AuthResult.Accepted(fromConfig);
             }
@@ -83,13 +79,4 @@ public final class Authenticator {
         }
         return new AuthResult.Unknown(secret.length() > 6 ? secret.substring(0, 6) + "…" : "…");
     }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
