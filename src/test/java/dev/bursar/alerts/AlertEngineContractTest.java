@@ -183,10 +183,12 @@ abstract class AlertEngineContractTest {
         ledger.appendAll(LedgerScript.runawayLoop(LedgerScript.NOW));
         AlertEngine engine = engine();
         AlertRecord first = engine.evaluateNow().getFirst();
+        engine.flush(WAIT); // deliveries run on their own virtual threads: let "fired" arrive before "resolved" is sent
 
         // when the loop stops (30 minutes later nothing repeats) and the rules run again
         clock.advance(Duration.ofMinutes(30));
         assertThat(engine.evaluateNow()).isEmpty();
+        engine.flush(WAIT);
 
         // then it is resolved and the receiver hears so
         assertThat(engine.recent(10)).singleElement().satisfies(a -> {
