@@ -21,6 +21,7 @@ import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.ratelimits.InProcessRateLimiter;
 import dev.bursar.ratelimits.RateLimitControl;
 import dev.bursar.ratelimits.RedisRateLimiter;
+import dev.bursar.redis.RedisPipe;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
@@ -80,16 +81,19 @@ public final class Bursar implements AutoCloseable {
             Metrics metrics = new Metrics();
             AlertEngine alerts = new AlertEngine(storage.database(), config.alerts());
             alerts.start();
+            // One pipelined connection for budgets and rate limits: their calls share its writes and reads.
+            RedisPipe redis = config.redis() == null ? null
+                    : new RedisPipe(config.redis().url(), "bursar-" + config.redis().keyPrefix());
             BudgetControl budgets = BudgetControl.forConfig(config, new SqlBudgetStore(storage.database()), storage.ledger(),
-                    new BudgetAlerts(alerts));
+                    new BudgetAlerts(alerts), redis);
             List<SpendControl> parts = new java.util.ArrayList<>();
             if (!config.rateLimits().isEmpty()) {
                 // Rate limits first: a call over its rate should not hold budget while it is refused.
                 parts.add(new RateLimitControl(config.rateLimits(),
-                        config.redis() == null ? new InProcessRateLimiter() : new RedisRateLimiter(config.redis())));
+                        redis == null ? new InProcessRateLimiter() : new RedisRateLimiter(redis, config.redis().keyPrefix(), true)));
             }
             parts.add(budgets);
-            SpendControl controls = new CompositeSpendControl(parts);
+            SpendControl controls = new CompositeSpendControl(parts, redis);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));

@@ -8,6 +8,7 @@ import dev.bursar.controls.RateLimitStatus;
 import dev.bursar.controls.SpendControl;
 import dev.bursar.controls.SpendRefused;
 import dev.bursar.ledger.Ledger;
+import dev.bursar.redis.RedisPipe;
 import dev.bursar.storage.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Budgets as a {@link SpendControl}: {@link #admit} reserves the call's worst case against every budget that applies
@@ -50,6 +53,15 @@ public final class BudgetControl implements SpendControl {
         BudgetCounters counters = config.redis() == null
                 ? new InProcessBudgetCounters(starting)
                 : new RedisBudgetCounters(config.redis(), starting);
+        return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
+    }
+
+    /** As {@link #forConfig(BursarConfig, BudgetStore, Ledger, BudgetEvents)}, on a Redis connection the caller shares and closes. */
+    public static BudgetControl forConfig(BursarConfig config, BudgetStore store, Ledger ledger, BudgetEvents events, RedisPipe redis) {
+        StartingSpend starting = StartingSpend.fromLedger(ledger);
+        BudgetCounters counters = redis == null
+                ? new InProcessBudgetCounters(starting)
+                : new RedisBudgetCounters(redis, config.redis().keyPrefix(), starting);
         return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
     }
 
@@ -118,29 +130,52 @@ public final class BudgetControl implements SpendControl {
         if (held.reservation() == null) {
             return;
         }
-        List<WindowTotals> totals;
-        try {
-            totals = counters.settle(held.reservation(), actualUsd);
-        } catch (BudgetStoreUnavailable e) {
-            for (BudgetBook.Applicable a : held.applicable()) {
-                events.storeUnavailable(a.config().name(), "could not book $" + Money.plain(actualUsd) + " on budget '"
-                        + a.config().name() + "': " + e.getMessage() + " (its reservation expires by itself)", true);
-            }
-            return;
-        }
-        for (int i = 0; i < totals.size(); i++) {
-            reportCrossings(held.applicable().get(i).config(), totals.get(i), actualUsd);
+        // Not waited for: with Redis the settle is on its way before the client's next call can arrive, and Redis
+        // applies it before any later reservation of this replica. What it reports (thresholds crossed, a store that
+        // was down) is reported at once when the counters answered at once (in process), else from a thread of its own
+        // when the reply comes, so that alert delivery never holds up the connection's reply reader.
+        CompletableFuture<List<WindowTotals>> settled = counters.settleLater(held.reservation(), actualUsd).toCompletableFuture();
+        if (settled.isDone()) {
+            toReport(held, actualUsd, settled).forEach(Runnable::run);
+        } else {
+            settled.whenComplete((totals, error) -> {
+                List<Runnable> reports = toReport(held, actualUsd, settled);
+                if (!reports.isEmpty()) {
+                    Thread.ofVirtual().name("bursar-budget-events").start(() -> reports.forEach(Runnable::run));
+                }
+            });
         }
     }
 
-    private void reportCrossings(BudgetConfig config, WindowTotals after, BigDecimal actualUsd) {
+    /** The events a completed settle gives: the store was down, or alert thresholds were crossed. */
+    private List<Runnable> toReport(Held held, BigDecimal actualUsd, CompletableFuture<List<WindowTotals>> settled) {
+        List<Runnable> reports = new ArrayList<>();
+        List<WindowTotals> totals;
+        try {
+            totals = settled.join();
+        } catch (CompletionException e) {
+            String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            for (BudgetBook.Applicable a : held.applicable()) {
+                reports.add(() -> events.storeUnavailable(a.config().name(), "could not book $" + Money.plain(actualUsd)
+                        + " on budget '" + a.config().name() + "': " + why + " (its reservation expires by itself)", true));
+            }
+            return reports;
+        }
+        for (int i = 0; i < totals.size(); i++) {
+            crossings(held.applicable().get(i).config(), totals.get(i), actualUsd, reports);
+        }
+        return reports;
+    }
+
+    private void crossings(BudgetConfig config, WindowTotals after, BigDecimal actualUsd, List<Runnable> reports) {
         BigDecimal before = after.spentUsd().subtract(actualUsd);
         BudgetKey k = after.key();
         for (BigDecimal fraction : config.alertAt()) {
             BigDecimal line = k.limitUsd().multiply(fraction);
             if (before.compareTo(line) < 0 && after.spentUsd().compareTo(line) >= 0) {
-                events.thresholdCrossed(new Threshold(k.budget(), k.scope().wireName(), k.value(), k.window().spec(),
-                        after.window(), fraction, k.limitUsd(), after.spentUsd(), k.hard()));
+                Threshold t = new Threshold(k.budget(), k.scope().wireName(), k.value(), k.window().spec(), after.window(),
+                        fraction, k.limitUsd(), after.spentUsd(), k.hard());
+                reports.add(() -> events.thresholdCrossed(t));
             }
         }
     }

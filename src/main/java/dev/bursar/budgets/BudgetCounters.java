@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Spend and outstanding reservations per (budget, scope value, window instance). A counter that does not exist yet is
@@ -29,6 +31,18 @@ public interface BudgetCounters extends AutoCloseable {
      * or the reservation already expired: spend is never lost). Returns each key's totals after, in key order.
      */
     List<WindowTotals> settle(Reservation reservation, BigDecimal actualUsd);
+
+    /**
+     * {@link #settle} without waiting for the store where it is remote; the settle is still applied before any later
+     * call on these counters. The stage fails with {@link BudgetStoreUnavailable} when the store cannot be reached.
+     */
+    default CompletionStage<List<WindowTotals>> settleLater(Reservation reservation, BigDecimal actualUsd) {
+        try {
+            return CompletableFuture.completedFuture(settle(reservation, actualUsd));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Drops the reservation without spend (the call never went out). */
     void release(Reservation reservation);

@@ -1,9 +1,11 @@
 package dev.bursar.budgets;
 
 import dev.bursar.config.RedisConfig;
+import dev.bursar.redis.LuaScript;
+import dev.bursar.redis.RedisError;
+import dev.bursar.redis.RedisPipe;
+import dev.bursar.redis.RedisUnavailable;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisURIHelper;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Counters shared by gateway replicas in Redis. Every read-check-write is one Lua script, so replicas cannot race.
@@ -30,20 +29,25 @@ import redis.clients.jedis.util.JedisURIHelper;
  * window they belong to ends (by the replica's clock). A cell that does not exist is started from the ledger by one HSETNX (the first replica
  * wins), so a fresh Redis does not reset a month's spend. All keys of one call go to one script: a single Redis (or a
  * cluster with hash tags added) is assumed.
+ *
+ * <p>Calls share one pipelined connection ({@link RedisPipe}); {@link #settleLater} does not wait for Redis, but the
+ * settle still runs before any later call of this process, so nothing here ever reads its own stale state.
  */
 public final class RedisBudgetCounters implements BudgetCounters {
 
-    private static final RedisScript RESERVE = RedisScript.load("reserve", true);
-    private static final RedisScript SETTLE = RedisScript.load("settle", false);
-    private static final RedisScript TOTALS = RedisScript.load("totals", true);
-    private static final RedisScript START = RedisScript.load("start", false);
-    /** Connections are named after the key prefix, so an operator (or a test) can tell them apart in CLIENT LIST. */
+    private static final LuaScript RESERVE = LuaScript.fromResource(RedisBudgetCounters.class, "purge.lua", "reserve.lua");
+    private static final LuaScript SETTLE = LuaScript.fromResource(RedisBudgetCounters.class, "settle.lua");
+    private static final LuaScript TOTALS = LuaScript.fromResource(RedisBudgetCounters.class, "purge.lua", "totals.lua");
+    private static final LuaScript START = LuaScript.fromResource(RedisBudgetCounters.class, "start.lua");
+    /** Own connections are named after the key prefix, so an operator (or a test) can tell them apart in CLIENT LIST. */
     public static final String CLIENT_NAME_PREFIX = "bursar-budgets-";
-    private static final int TIMEOUT_MS = 2_000;
     private static final int MAX_START_ROUNDS = 5;
     private static final Duration STALE_CELL_TTL = Duration.ofHours(1);
+    /** Slow paths of a settle sent without waiting (starting a cell from the ledger) run here, off the reply reader. */
+    private static final Executor SLOW_PATH = command -> Thread.ofVirtual().name("bursar-budget-settle").start(command);
 
-    private final UnifiedJedis redis;
+    private final RedisPipe redis;
+    private final boolean ownsPipe;
     private final String prefix;
     private final String where;
     private final StartingSpend starting;
@@ -54,27 +58,29 @@ public final class RedisBudgetCounters implements BudgetCounters {
         this(config, starting, Clock.systemUTC(), DEFAULT_RESERVATION_TTL);
     }
 
-    /** Opens its own connection pool (one per replica). */
+    /** Opens its own connection. */
     public RedisBudgetCounters(RedisConfig config, StartingSpend starting, Clock clock, Duration reservationTtl) {
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(64);
-        pool.setMaxIdle(16);
-        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MS));
-        URI uri = URI.create(config.url());
-        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
-                .timeoutMillis(TIMEOUT_MS)
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .database(JedisURIHelper.getDBIndex(uri))
-                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
-                .clientName(CLIENT_NAME_PREFIX + config.keyPrefix())
-                .build();
-        this.redis = new JedisPooled(JedisURIHelper.getHostAndPort(uri), client, pool);
-        this.prefix = config.keyPrefix();
-        this.where = config.url().replaceAll("//[^@/]*@", "//***@");
+        this(new RedisPipe(config.url(), CLIENT_NAME_PREFIX + config.keyPrefix()), true, config.keyPrefix(), starting, clock,
+                reservationTtl);
+    }
+
+    /** Shares {@code redis} (the caller closes it), e.g. with the rate limiter. */
+    public RedisBudgetCounters(RedisPipe redis, String keyPrefix, StartingSpend starting) {
+        this(redis, false, keyPrefix, starting, Clock.systemUTC(), DEFAULT_RESERVATION_TTL);
+    }
+
+    private RedisBudgetCounters(RedisPipe redis, boolean ownsPipe, String keyPrefix, StartingSpend starting, Clock clock,
+                                Duration reservationTtl) {
+        this.redis = redis;
+        this.ownsPipe = ownsPipe;
+        this.prefix = keyPrefix;
+        this.where = redis.where();
         this.starting = starting;
         this.clock = clock;
         this.ttl = reservationTtl;
+        for (LuaScript script : List.of(RESERVE, SETTLE, TOTALS, START)) {
+            redis.preload(script);
+        }
     }
 
     @Override
@@ -102,14 +108,23 @@ public final class RedisBudgetCounters implements BudgetCounters {
 
     @Override
     public List<WindowTotals> settle(Reservation r, BigDecimal actualUsd) {
-        List<Object> reply = settleOrRelease(r, Nanos.up(requireNotNegative(actualUsd)));
-        List<WindowTotals> out = new ArrayList<>();
-        for (int i = 0; i < r.keys().size(); i++) {
-            BudgetKey k = r.keys().get(i);
-            out.add(new WindowTotals(k, k.window().instance(r.at()), Nanos.usd(number(reply.get(1 + 2 * i))),
-                    Nanos.usd(number(reply.get(2 + 2 * i)))));
-        }
-        return out;
+        return totalsAfterSettle(r, settleOrRelease(r, Nanos.up(requireNotNegative(actualUsd))));
+    }
+
+    /** Sends the settle without waiting for Redis; it still runs before any later call of this process. */
+    @Override
+    public CompletionStage<List<WindowTotals>> settleLater(Reservation r, BigDecimal actualUsd) {
+        long actual = Nanos.up(requireNotNegative(actualUsd));
+        List<Cells> groups = cellsOf(r);
+        List<String> args = settleArgs(r, actual, groups);
+        List<String> keys = keysOf(groups);
+        return SETTLE.eval(redis, keys, args)
+                .handle((reply, error) -> error == null ? (List<Object>) asList(reply) : failed(error))
+                .thenCompose(reply -> text(reply.getFirst()).equals("missing")
+                        // a cell vanished or was never started: the full path, with ledger reads, off the reader thread
+                        ? CompletableFuture.supplyAsync(() -> runStarting(SETTLE, groups, args), SLOW_PATH)
+                        : CompletableFuture.completedFuture(reply))
+                .thenApply(reply -> totalsAfterSettle(r, reply));
     }
 
     @Override
@@ -118,10 +133,28 @@ public final class RedisBudgetCounters implements BudgetCounters {
     }
 
     private List<Object> settleOrRelease(Reservation r, long actual) {
-        List<Cells> groups = r.keys().stream().map(k -> new Cells(k, r.at())).toList();
+        List<Cells> groups = cellsOf(r);
+        return runStarting(SETTLE, groups, settleArgs(r, actual, groups));
+    }
+
+    private static List<Cells> cellsOf(Reservation r) {
+        return r.keys().stream().map(k -> new Cells(k, r.at())).toList();
+    }
+
+    private static List<String> settleArgs(Reservation r, long actual, List<Cells> groups) {
         List<String> args = new ArrayList<>(List.of(r.id(), String.valueOf(actual), String.valueOf(groups.size())));
         groups.forEach(c -> args.add(String.valueOf(c.buckets.size())));
-        return runStarting(SETTLE, groups, args);
+        return args;
+    }
+
+    private static List<WindowTotals> totalsAfterSettle(Reservation r, List<Object> reply) {
+        List<WindowTotals> out = new ArrayList<>();
+        for (int i = 0; i < r.keys().size(); i++) {
+            BudgetKey k = r.keys().get(i);
+            out.add(new WindowTotals(k, k.window().instance(r.at()), Nanos.usd(number(reply.get(1 + 2 * i))),
+                    Nanos.usd(number(reply.get(2 + 2 * i)))));
+        }
+        return out;
     }
 
     @Override
@@ -134,29 +167,32 @@ public final class RedisBudgetCounters implements BudgetCounters {
     @Override
     public Set<String> valuesSeen(BudgetKey key, Instant at) {
         String[] sets = key.window().buckets(at).stream().map(b -> seenKey(key, b)).toArray(String[]::new);
+        List<String> command = new ArrayList<>(List.of("SUNION"));
+        command.addAll(List.of(sets));
+        Set<String> seen = new TreeSet<>();
         try {
-            return new TreeSet<>(redis.sunion(sets));
-        } catch (JedisException e) {
-            throw new BudgetStoreUnavailable("cannot reach the budget store at " + where + ": " + e.getMessage(), e);
+            for (Object member : (List<?>) redis.call(command)) {
+                seen.add(text(member));
+            }
+        } catch (RedisUnavailable e) {
+            throw unavailable(e);
         }
+        return seen;
     }
 
     /** Runs a script; while it reports cells that do not exist yet, starts them from the ledger and runs it again. */
-    private List<Object> runStarting(RedisScript script, List<Cells> groups, List<String> args) {
-        List<String> keys = new ArrayList<>();
+    private List<Object> runStarting(LuaScript script, List<Cells> groups, List<String> args) {
+        List<String> keys = keysOf(groups);
         List<BudgetKey> owner = new ArrayList<>();
         List<Bucket> bucketOf = new ArrayList<>();
         for (Cells c : groups) {
             for (Bucket b : c.buckets) {
-                String hash = prefix + ":budget:" + c.key.cell(b);
-                keys.add(hash);
-                keys.add(hash + ":exp");
                 owner.add(c.key);
                 bucketOf.add(b);
             }
         }
         for (int round = 0; round < MAX_START_ROUNDS; round++) {
-            List<Object> reply = script.run(redis, where, keys, args);
+            List<Object> reply = run(script, keys, args);
             if (!text(reply.getFirst()).equals("missing")) {
                 return reply;
             }
@@ -169,10 +205,52 @@ public final class RedisBudgetCounters implements BudgetCounters {
                 + prefix + ":budget:* keys?)");
     }
 
+    /** Each cell's hash and reservation-expiry set, in order. */
+    private List<String> keysOf(List<Cells> groups) {
+        List<String> keys = new ArrayList<>();
+        for (Cells c : groups) {
+            for (Bucket b : c.buckets) {
+                String hash = prefix + ":budget:" + c.key.cell(b);
+                keys.add(hash);
+                keys.add(hash + ":exp");
+            }
+        }
+        return keys;
+    }
+
     private void start(BudgetKey k, Bucket b, String hash) {
         BigDecimal spent = starting.spentUsd(k.scope(), k.value(), b.from(), b.to());
-        START.run(redis, where, List.of(hash, seenKey(k, b)),
-                List.of(String.valueOf(Nanos.up(spent)), timeToLive(b, clock.instant()), k.value()));
+        run(START, List.of(hash, seenKey(k, b)), List.of(String.valueOf(Nanos.up(spent)), timeToLive(b, clock.instant()), k.value()));
+    }
+
+    private List<Object> run(LuaScript script, List<String> keys, List<String> args) {
+        try {
+            return asList(script.run(redis, keys, args));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** Redis errors are Bursar bugs; an unreachable Redis is the store being down. */
+    private <T> T failed(Throwable error) {
+        RuntimeException e = RedisPipe.unwrap(error);
+        if (e instanceof RedisError) {
+            throw new IllegalStateException("budget script failed in Redis (a Bursar bug, please report): " + e.getMessage(), e);
+        }
+        if (e instanceof RedisUnavailable u) {
+            throw unavailable(u);
+        }
+        throw e;
+    }
+
+    private BudgetStoreUnavailable unavailable(RedisUnavailable e) {
+        return new BudgetStoreUnavailable("cannot reach the budget store at " + where + ": " + e.getMessage()
+                + " (check that Redis runs and that 'redis' in bursar.yaml points at it)", e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object reply) {
+        return (List<Object>) reply;
     }
 
     /**
@@ -198,7 +276,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
     }
 
     private static String text(Object o) {
-        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
+        return String.valueOf(o);
     }
 
     private static long number(Object o) {
@@ -207,7 +285,9 @@ public final class RedisBudgetCounters implements BudgetCounters {
 
     @Override
     public void close() {
-        redis.close();
+        if (ownsPipe) {
+            redis.close();
+        }
     }
 
     /** A budget key with the window cells it spans at one moment. */

@@ -12,9 +12,16 @@ import java.util.List;
 public final class CompositeSpendControl implements SpendControl {
 
     private final List<SpendControl> parts;
+    private final AutoCloseable sharedStore;
 
     public CompositeSpendControl(List<SpendControl> parts) {
+        this(parts, null);
+    }
+
+    /** {@code sharedStore} (may be null), e.g. the parts' common Redis connection, is closed after the parts. */
+    public CompositeSpendControl(List<SpendControl> parts, AutoCloseable sharedStore) {
         this.parts = List.copyOf(parts);
+        this.sharedStore = sharedStore;
     }
 
     private record Permits(List<Permit> each) { }
@@ -61,5 +68,12 @@ public final class CompositeSpendControl implements SpendControl {
     @Override
     public void close() {
         parts.forEach(SpendControl::close);
+        if (sharedStore != null) {
+            try {
+                sharedStore.close();
+            } catch (Exception ignored) {
+                // closing a connection: nothing left to lose
+            }
+        }
     }
 }

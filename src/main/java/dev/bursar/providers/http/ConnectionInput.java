@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The buffered read side of one connection. Every socket read is bounded: by the per-read timeout, and by the
- * call's deadline when one is armed (the socket timeout is set to what is left, so a slow trickle cannot outlast it).
+ * call's deadline when one is armed (so a slow trickle cannot outlast it). The bound is kept by {@link ReadWatchdog},
+ * which closes the socket of a read that outlives it; the read then fails with {@link SocketTimeoutException}.
  */
-final class ConnectionInput {
+final class ConnectionInput implements ReadWatchdog.Watched {
 
     static final long NO_DEADLINE = Long.MAX_VALUE;
     private static final int MAX_LINE = 16 * 1024;
@@ -24,7 +25,8 @@ final class ConnectionInput {
     private long received;
     private long deadlineNanos = NO_DEADLINE;
     private int readTimeoutMillis;
-    private int socketTimeoutMillis = -1;
+    private volatile long readDeadlineNanos;
+    private volatile boolean expired;
 
     ConnectionInput(Socket socket, InputStream in) {
         this.socket = socket;
@@ -113,8 +115,25 @@ final class ConnectionInput {
     }
 
     private int fill() throws IOException {
-        applyTimeout();
-        int n = in.read(buf, 0, buf.length);
+        long deadline = readDeadline();
+        if (deadline != NO_DEADLINE) {
+            readDeadlineNanos = deadline;
+            ReadWatchdog.reading(this);
+        }
+        int n;
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            if (expired) {
+                throw new SocketTimeoutException(deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos >= 0
+                        ? "call deadline passed" : "Read timed out");
+            }
+            throw e;
+        } finally {
+            if (deadline != NO_DEADLINE) {
+                ReadWatchdog.done(this);
+            }
+        }
         if (n > 0) {
             pos = 0;
             limit = n;
@@ -123,19 +142,31 @@ final class ConnectionInput {
         return n;
     }
 
-    private void applyTimeout() throws IOException {
-        int timeout = readTimeoutMillis;
-        if (deadlineNanos != NO_DEADLINE) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                throw new SocketTimeoutException("call deadline passed");
-            }
-            int leftMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (left + 999_999) / 1_000_000));
-            timeout = timeout == 0 ? leftMillis : Math.min(timeout, leftMillis);
+    /** When the next read must have returned: the call's deadline or the per-read timeout, whichever is first. */
+    private long readDeadline() throws SocketTimeoutException {
+        if (deadlineNanos != NO_DEADLINE && deadlineNanos - System.nanoTime() <= 0) {
+            throw new SocketTimeoutException("call deadline passed");
         }
-        if (timeout != socketTimeoutMillis) {
-            socket.setSoTimeout(timeout);
-            socketTimeoutMillis = timeout;
+        if (readTimeoutMillis == 0) {
+            return deadlineNanos;
+        }
+        long perRead = System.nanoTime() + readTimeoutMillis * 1_000_000L;
+        return deadlineNanos == NO_DEADLINE || perRead - deadlineNanos < 0 ? perRead : deadlineNanos;
+    }
+
+    @Override
+    public long readDeadlineNanos() {
+        return readDeadlineNanos;
+    }
+
+    /** The read outlived its deadline: closing the socket ends it; the connection is not reused. */
+    @Override
+    public void expire() {
+        expired = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all we want
         }
     }
 }

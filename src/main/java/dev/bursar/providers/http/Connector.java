@@ -45,6 +45,8 @@ final class Connector {
         ssl.setSSLParameters(params);
         ssl.setSoTimeout(timeout);
         ssl.startHandshake();
+        // Reads after the handshake are bounded by ReadWatchdog; a socket timeout would arm a timer per read.
+        ssl.setSoTimeout(0);
         return ssl;
     }
 
