@@ -70,6 +70,11 @@ public final class BudgetControl implements SpendControl {
     }
 
     @Override
+    public boolean covers(dev.bursar.attribution.Attribution who, String model) {
+        return !budgets.applicable(new CallFacts(who, model, 0, 0, BigDecimal.ZERO, clock.instant())).isEmpty();
+    }
+
+    @Override
     public Permit admit(CallFacts facts) {
         if (facts.worstCaseUsd() == null || facts.worstCaseUsd().signum() < 0) {
             throw new IllegalArgumentException("CallFacts.worstCaseUsd is required and cannot be negative");

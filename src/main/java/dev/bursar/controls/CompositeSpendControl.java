@@ -27,6 +27,16 @@ public final class CompositeSpendControl implements SpendControl {
     private record Permits(List<Permit> each) { }
 
     @Override
+    public boolean covers(dev.bursar.attribution.Attribution who, String model) {
+        for (SpendControl part : parts) {
+            if (part.covers(who, model)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public Permit admit(CallFacts facts) {
         List<Permit> taken = new ArrayList<>(parts.size());
         try {

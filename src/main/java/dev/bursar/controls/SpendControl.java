@@ -13,6 +13,14 @@ public interface SpendControl extends AutoCloseable {
     /** @throws SpendRefused when a hard budget or a rate limit would be crossed, or the store is down and fails closed */
     Permit admit(CallFacts facts);
 
+    /**
+     * Whether any budget or limit applies to a call by {@code who} on {@code model}; when none does, the gateway skips
+     * admission altogether (counting the prompt's tokens costs more than the rest of the check).
+     */
+    default boolean covers(dev.bursar.attribution.Attribution who, String model) {
+        return true;
+    }
+
     /** Exactly once per permit, with the call's exact cost (zero for calls that bought nothing) and tokens. */
     void settle(Permit permit, BigDecimal actualUsd, long actualTokens);
 
@@ -23,6 +31,11 @@ public interface SpendControl extends AutoCloseable {
     /** No budgets, no limits. */
     static SpendControl none() {
         return new SpendControl() {
+            @Override
+            public boolean covers(dev.bursar.attribution.Attribution who, String model) {
+                return false;
+            }
+
             @Override
             public Permit admit(CallFacts facts) {
                 return new Permit("none", null, RateLimitStatus.NONE);

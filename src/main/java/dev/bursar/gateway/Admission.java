@@ -43,6 +43,11 @@ final class Admission {
         this.outputCeiling = outputCeiling;
     }
 
+    /** Whether any control applies to this call at all. */
+    boolean needed(Route route, Attribution attribution) {
+        return control.covers(attribution, route.priceModel());
+    }
+
     Permit admit(Inbound in, Route route, Attribution attribution, Instant at) {
         CallFacts facts = facts(in, route, attribution, at);
         try {

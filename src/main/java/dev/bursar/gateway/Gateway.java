@@ -78,7 +78,8 @@ public final class Gateway {
             RequestChecks.check(in);
             Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                     in.wire() == ClientWire.ANTHROPIC);
-            Permit permit = controlsOn ? admission.admit(in, route, attribution, clock.instant()) : null;
+            Permit permit = controlsOn && admission.needed(route, attribution)
+                    ? admission.admit(in, route, attribution, clock.instant()) : null;
             Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
                     Fingerprint.of(route.priceModel(), in.body()));
             try {

@@ -47,6 +47,11 @@ public final class RateLimitControl implements SpendControl {
     }
 
     @Override
+    public boolean covers(dev.bursar.attribution.Attribution who, String model) {
+        return !applicable(who).checks().isEmpty();
+    }
+
+    @Override
     public Permit admit(CallFacts facts) {
         Applicable applicable = applicable(facts.attribution());
         if (applicable.checks().isEmpty()) {

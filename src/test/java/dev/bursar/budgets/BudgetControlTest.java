@@ -48,6 +48,15 @@ class BudgetControlTest {
     }
 
     @Test
+    void onlyCallsThatABudgetMatchesAreCoveredSoTheOthersSkipAdmission() {
+        BudgetControl control = control(hard("acme-daily", "customer", "acme", "day", "1"));
+
+        assertThat(control.covers(call("acme", "0", NOON).attribution(), "gpt-4o")).isTrue();
+        assertThat(control.covers(call("globex", "0", NOON).attribution(), "gpt-4o")).isFalse();
+        assertThat(control(/* none */).covers(call("acme", "0", NOON).attribution(), "gpt-4o")).isFalse();
+    }
+
+    @Test
     void softBudgetsNeverRefuseButCountTheActualCost() {
         BudgetControl control = control(soft("watch", "customer", "acme", "day", "0.10"));
 

@@ -58,6 +58,15 @@ abstract class RateLimiterContractTest {
     }
 
     @Test
+    void only_calls_a_rule_matches_are_covered() {
+        try (RateLimitControl control = control(new RateLimitConfig("customer", "acme", 5, null))) {
+            assertThat(control.covers(call("k1", "acme", 1, 1).attribution(), "gpt-4o-mini")).isTrue();
+            assertThat(control.covers(call("k1", "globex", 1, 1).attribution(), "gpt-4o-mini")).isFalse();
+            assertThat(control.covers(call("k1").attribution(), "gpt-4o-mini")).isFalse();
+        }
+    }
+
+    @Test
     void rpm_admits_exactly_the_limit_then_refuses_with_a_retry_after() {
         try (RateLimitControl control = control(new RateLimitConfig("key", "*", 5, null))) {
             for (int i = 0; i < 5; i++) {
