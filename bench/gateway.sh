@@ -12,7 +12,9 @@
 # Knobs (environment): BENCH_CONNECTIONS ("1 16 64"), BENCH_DURATION (10, s measured per phase),
 # BENCH_WARMUP (5, s before each Bursar phase), BENCH_JIT_WARMUP (20, s once at start),
 # BENCH_JAVA_OPTS (extra JVM flags for Bursar), BENCH_BURSAR_JAR (a prebuilt jar instead of target/), BENCH_OUT (also write the report to this file),
-# BENCH_NICE (nice value for wrk, nginx and Bursar alike; default -10 as root, 0 = as is).
+# BENCH_NICE (nice value for wrk, nginx and Bursar alike; default -10 as root, 0 = as is),
+# BENCH_SHAPES ("whole stream"), BENCH_CONTROLS (redis|embedded: a budget and a rate limit on every request; with
+# redis, a Redis of the bench's own pinned to CPU 0 beside wrk and nginx).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,9 +39,11 @@ bench_need_tools
 BENCH_TMP=$(mktemp -d "${TMPDIR:-/tmp}/bursar-bench.XXXXXX")
 UPSTREAM_PID=
 BURSAR_PID=
+REDIS_PID=
 cleanup() {
   bench_stop "$BURSAR_PID"
   bench_stop "$UPSTREAM_PID"
+  bench_stop "$REDIS_PID"
   rm -rf "$BENCH_TMP"
 }
 trap cleanup EXIT
@@ -48,6 +52,7 @@ trap 'exit 130' INT TERM
 bench_jar "$ROOT"
 UP_PORT=$(bench_free_port)
 upstream_start "$BENCH_TMP" "$UP_PORT" "$LOAD_CPU"
+bench_redis_start "$BENCH_TMP" "$LOAD_CPU"
 GW_PORT=$(bench_free_port)
 DB="$BENCH_TMP/data/bursar.db"
 mkdir -p "$BENCH_TMP/data"

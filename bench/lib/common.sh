@@ -114,7 +114,7 @@ YAML
   # counted in Redis (as replicas share them) or in process.
   case "${BENCH_CONTROLS:-}" in
     redis|embedded)
-      [ "$BENCH_CONTROLS" = redis ] && echo "redis: { url: \"redis://127.0.0.1:6379\", key-prefix: \"bursar-bench-$$\" }" >> "$file"
+      [ "$BENCH_CONTROLS" = redis ] && echo "redis: { url: \"redis://127.0.0.1:${BENCH_REDIS_PORT:-6379}\", key-prefix: \"bursar-bench-$$\" }" >> "$file"
       cat >> "$file" <<YAML
 budgets:
   - { scope: customer, match: "*", window: month, limit-usd: "1000000" }
@@ -125,6 +125,25 @@ YAML
     "") ;;
     *) echo "bench: BENCH_CONTROLS must be redis or embedded" >&2; return 1 ;;
   esac
+}
+
+# bench_redis_start DIR CPU: with BENCH_CONTROLS=redis, a Redis of the bench's own on a free port, pinned to CPU (the
+# load generator's): Redis is another machine in production and must not take the gateway's CPU. Sets
+# BENCH_REDIS_PORT and REDIS_PID.
+bench_redis_start() {
+  REDIS_PID=
+  [ "${BENCH_CONTROLS:-}" = redis ] || return 0
+  command -v redis-server >/dev/null || { echo "bench: BENCH_CONTROLS=redis needs redis-server" >&2; return 1; }
+  BENCH_REDIS_PORT=$(bench_free_port)
+  taskset -c "$2" redis-server --bind 127.0.0.1 --port "$BENCH_REDIS_PORT" --save "" --appendonly no \
+      --dir "$1" --logfile "$1/redis.log" &
+  REDIS_PID=$!
+  for _ in $(seq 1 50); do
+    redis-cli -p "$BENCH_REDIS_PORT" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "bench: redis-server did not start (see $1/redis.log)" >&2
+  return 1
 }
 
 # Busy clock ticks of one CPU since boot (everything but idle and iowait), from /proc/stat.

@@ -76,24 +76,43 @@ public final class BudgetControl implements SpendControl {
 
     @Override
     public Permit admit(CallFacts facts) {
+        try {
+            return admitLater(facts).join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Permit> admitLater(CallFacts facts) {
         if (facts.worstCaseUsd() == null || facts.worstCaseUsd().signum() < 0) {
-            throw new IllegalArgumentException("CallFacts.worstCaseUsd is required and cannot be negative");
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("CallFacts.worstCaseUsd is required and cannot be negative"));
         }
         List<BudgetBook.Applicable> applicable = budgets.applicable(facts);
         if (applicable.isEmpty()) {
-            return new Permit(UUID.randomUUID().toString(), new Held(null, List.of()), RateLimitStatus.NONE);
+            return CompletableFuture.completedFuture(
+                    new Permit(UUID.randomUUID().toString(), new Held(null, List.of()), RateLimitStatus.NONE));
         }
         List<BudgetKey> keys = applicable.stream().map(BudgetBook.Applicable::key).toList();
-        ReserveResult result;
-        try {
-            result = counters.reserve(keys, facts.worstCaseUsd(), facts.at());
-        } catch (BudgetStoreUnavailable e) {
-            return storeDown(facts, applicable, keys, e);
-        }
-        return switch (result) {
-            case ReserveResult.Reserved r -> new Permit(r.reservation().id(), new Held(r.reservation(), applicable), RateLimitStatus.NONE);
-            case ReserveResult.Refused r -> throw refused(r.refusal());
-        };
+        return counters.reserveLater(keys, facts.worstCaseUsd(), facts.at()).toCompletableFuture().handle((result, error) -> {
+            if (error != null) {
+                RuntimeException cause = unwrap(error);
+                if (cause instanceof BudgetStoreUnavailable e) {
+                    return storeDown(facts, applicable, keys, e);
+                }
+                throw cause;
+            }
+            return switch (result) {
+                case ReserveResult.Reserved r -> new Permit(r.reservation().id(), new Held(r.reservation(), applicable), RateLimitStatus.NONE);
+                case ReserveResult.Refused r -> throw refused(r.refusal());
+            };
+        });
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     private Permit storeDown(CallFacts facts, List<BudgetBook.Applicable> applicable, List<BudgetKey> keys,

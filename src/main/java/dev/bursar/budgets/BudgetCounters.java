@@ -27,6 +27,18 @@ public interface BudgetCounters extends AutoCloseable {
     ReserveResult reserve(List<BudgetKey> keys, BigDecimal amountUsd, Instant at);
 
     /**
+     * {@link #reserve} answered later where the store is remote, so that a caller can ask other stores meanwhile. The
+     * stage fails with {@link BudgetStoreUnavailable} when the store cannot be reached.
+     */
+    default CompletionStage<ReserveResult> reserveLater(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
+        try {
+            return CompletableFuture.completedFuture(reserve(keys, amountUsd, at));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
      * Drops the reservation and adds {@code actualUsd} to every key's spend (also when it is more than was reserved,
      * or the reservation already expired: spend is never lost). Returns each key's totals after, in key order.
      */

@@ -85,6 +85,16 @@ public final class RedisBudgetCounters implements BudgetCounters {
 
     @Override
     public ReserveResult reserve(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
+        try {
+            return reserveLater(keys, amountUsd, at).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw RedisPipe.unwrap(e);
+        }
+    }
+
+    /** Sends the reservation at once; the stage completes when Redis answered (so callers can send more meanwhile). */
+    @Override
+    public CompletionStage<ReserveResult> reserveLater(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
         List<BudgetKey> distinct = List.copyOf(new LinkedHashSet<>(keys));
         long amount = Nanos.up(requireNotNegative(amountUsd));
         Instant now = clock.instant();
@@ -97,13 +107,14 @@ public final class RedisBudgetCounters implements BudgetCounters {
             args.add(String.valueOf(c.buckets.size()));
             args.add(timeToLive(c.buckets.getLast(), now));
         }
-        List<Object> reply = runStarting(RESERVE, groups, args);
-        if (text(reply.getFirst()).equals("ok")) {
-            return new ReserveResult.Reserved(r);
-        }
-        BudgetKey k = distinct.get((int) number(reply.get(1)) - 1);
-        return new ReserveResult.Refused(new BudgetRefusal(k, k.window().instance(at), Nanos.usd(number(reply.get(2))),
-                Nanos.usd(number(reply.get(3))), amountUsd));
+        return runStartingLater(RESERVE, groups, args).thenApply(reply -> {
+            if (text(reply.getFirst()).equals("ok")) {
+                return new ReserveResult.Reserved(r);
+            }
+            BudgetKey k = distinct.get((int) number(reply.get(1)) - 1);
+            return new ReserveResult.Refused(new BudgetRefusal(k, k.window().instance(at), Nanos.usd(number(reply.get(2))),
+                    Nanos.usd(number(reply.get(3))), amountUsd));
+        });
     }
 
     @Override
@@ -116,15 +127,19 @@ public final class RedisBudgetCounters implements BudgetCounters {
     public CompletionStage<List<WindowTotals>> settleLater(Reservation r, BigDecimal actualUsd) {
         long actual = Nanos.up(requireNotNegative(actualUsd));
         List<Cells> groups = cellsOf(r);
-        List<String> args = settleArgs(r, actual, groups);
-        List<String> keys = keysOf(groups);
-        return SETTLE.eval(redis, keys, args)
-                .handle((reply, error) -> error == null ? (List<Object>) asList(reply) : failed(error))
+        return runStartingLater(SETTLE, groups, settleArgs(r, actual, groups)).thenApply(reply -> totalsAfterSettle(r, reply));
+    }
+
+    /**
+     * One script call, answered when Redis answers. Cells that do not exist yet (rare: the first call of a window) take
+     * the blocking path, with ledger reads, on a thread of its own rather than on the connection's reply reader.
+     */
+    private CompletableFuture<List<Object>> runStartingLater(LuaScript script, List<Cells> groups, List<String> args) {
+        return script.eval(redis, keysOf(groups), args)
+                .handle((reply, error) -> error == null ? asList(reply) : this.<List<Object>>failed(error))
                 .thenCompose(reply -> text(reply.getFirst()).equals("missing")
-                        // a cell vanished or was never started: the full path, with ledger reads, off the reader thread
-                        ? CompletableFuture.supplyAsync(() -> runStarting(SETTLE, groups, args), SLOW_PATH)
-                        : CompletableFuture.completedFuture(reply))
-                .thenApply(reply -> totalsAfterSettle(r, reply));
+                        ? CompletableFuture.supplyAsync(() -> runStarting(script, groups, args), SLOW_PATH)
+                        : CompletableFuture.completedFuture(reply));
     }
 
     @Override

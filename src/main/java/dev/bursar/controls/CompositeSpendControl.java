@@ -3,11 +3,14 @@ package dev.bursar.controls;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Several spend controls as one: admitted by all of them or by none. Rate limits go first (cheap, and a call over its
- * rate should not hold budget); if a later control refuses, the earlier permits are settled at zero, which returns
- * what they took.
+ * Several spend controls as one: admitted by all of them or by none. All are asked at once; if one refuses, the permits
+ * of the others are settled at zero, which returns what they took (so a call over its rate holds budget for one round
+ * trip at most). When several refuse, the first in order is reported: rate limits are listed first.
  */
 public final class CompositeSpendControl implements SpendControl {
 
@@ -38,14 +41,27 @@ public final class CompositeSpendControl implements SpendControl {
 
     @Override
     public Permit admit(CallFacts facts) {
+        // Every part is asked at once (with Redis: both scripts go out in one write, one round trip in all); a part
+        // that admitted is given back, at zero, when another refused.
+        List<CompletableFuture<Permit>> asked = new ArrayList<>(parts.size());
+        for (SpendControl part : parts) {
+            asked.add(part.admitLater(facts));
+        }
         List<Permit> taken = new ArrayList<>(parts.size());
-        try {
-            for (SpendControl part : parts) {
-                taken.add(part.admit(facts));
+        RuntimeException refused = null;
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                taken.add(asked.get(i).join());
+            } catch (CompletionException | CancellationException e) {
+                taken.add(null);
+                refused = refused == null ? unwrap(e) : refused;
             }
-        } catch (RuntimeException refused) {
+        }
+        if (refused != null) {
             for (int i = 0; i < taken.size(); i++) {
-                parts.get(i).settle(taken.get(i), BigDecimal.ZERO, 0);
+                if (taken.get(i) != null) {
+                    parts.get(i).settle(taken.get(i), BigDecimal.ZERO, 0);
+                }
             }
             throw refused;
         }
@@ -56,6 +72,11 @@ public final class CompositeSpendControl implements SpendControl {
             }
         }
         return new Permit(taken.isEmpty() ? "none" : taken.get(0).id(), new Permits(taken), tightest);
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bursar.controls;
 
 import java.math.BigDecimal;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Budgets and rate limits as the gateway sees them: {@link #admit} before calling a provider reserves the worst case
@@ -9,6 +10,18 @@ import java.math.BigDecimal;
  * Redis (shared by replicas); both pass one contract test.
  */
 public interface SpendControl extends AutoCloseable {
+
+    /**
+     * {@link #admit}, answered later where the store is remote, so that several controls can ask their stores at once.
+     * The stage fails with what {@link #admit} would throw.
+     */
+    default CompletableFuture<Permit> admitLater(CallFacts facts) {
+        try {
+            return CompletableFuture.completedFuture(admit(facts));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** @throws SpendRefused when a hard budget or a rate limit would be crossed, or the store is down and fails closed */
     Permit admit(CallFacts facts);

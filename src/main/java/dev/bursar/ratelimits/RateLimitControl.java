@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,19 +55,28 @@ public final class RateLimitControl implements SpendControl {
 
     @Override
     public Permit admit(CallFacts facts) {
+        try {
+            return admitLater(facts).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
+    public CompletableFuture<Permit> admitLater(CallFacts facts) {
         Applicable applicable = applicable(facts.attribution());
         if (applicable.checks().isEmpty()) {
-            return new Permit(nextId(), null, RateLimitStatus.NONE);
+            return CompletableFuture.completedFuture(new Permit(nextId(), null, RateLimitStatus.NONE));
         }
         long tokens = Math.max(0, facts.promptTokens()) + Math.max(0, facts.maxOutputTokens());
         long now = clock.millis();
-        return switch (limiter.take(applicable.counters(), applicable.checks(), tokens, now)) {
+        return limiter.takeLater(applicable.counters(), applicable.checks(), tokens, now).thenApply(verdict -> switch (verdict) {
             case Verdict.Admitted admitted -> new Permit(nextId(),
                     new Taken(applicable.counters(), admitted.slot(), tokens),
                     Statuses.afterAdmission(applicable.checks(), admitted, now));
             case Verdict.Refused refused -> throw Refusals.refusal(applicable, refused, tokens);
             case Verdict.Uncounted ignored -> new Permit(nextId(), null, RateLimitStatus.NONE);
-        };
+        });
     }
 
     @Override

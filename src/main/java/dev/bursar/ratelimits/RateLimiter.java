@@ -1,6 +1,7 @@
 package dev.bursar.ratelimits;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where the rate-limit counters live: {@link InProcessRateLimiter} (one process) or {@link RedisRateLimiter} (shared
@@ -11,6 +12,15 @@ public sealed interface RateLimiter extends AutoCloseable permits InProcessRateL
 
     /** Atomically: if no check is over, one request and {@code tokens} tokens are added to every counter. */
     Verdict take(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis);
+
+    /** {@link #take}, answered later where the counters are remote; fails with what {@link #take} would throw. */
+    default CompletableFuture<Verdict> takeLater(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis) {
+        try {
+            return CompletableFuture.completedFuture(take(counters, checks, tokens, nowMillis));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Adds {@code deltaTokens} (negative gives back) to the slot the admission took from, if it still counts. */
     void adjust(Taken taken, long deltaTokens, long nowMillis);

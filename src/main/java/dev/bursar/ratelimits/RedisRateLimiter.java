@@ -9,6 +9,7 @@ import dev.bursar.redis.RedisUnavailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rate-limit counters in Redis, shared by every gateway replica: one Lua script call per admission (atomic across
@@ -61,8 +62,18 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Verdict take(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis) {
+        try {
+            return takeLater(counters, checks, tokens, nowMillis).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw RedisPipe.unwrap(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Verdict> takeLater(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis) {
         if (outage.pausing()) {
-            return whenDown("Redis was unreachable less than " + PAUSE_AFTER_FAILURE.toMillis() + " ms ago");
+            return CompletableFuture.supplyAsync(() -> whenDown("Redis was unreachable less than "
+                    + PAUSE_AFTER_FAILURE.toMillis() + " ms ago"), Runnable::run);
         }
         List<String> keys = counters.stream().map(c -> keyPrefix + c).toList();
         String slotText = Long.toString(SlidingWindow.slotAt(nowMillis));
@@ -76,17 +87,18 @@ public final class RedisRateLimiter implements RateLimiter {
             args.add(Long.toString(check.rpm()));
             args.add(Long.toString(check.tpm()));
         }
-        Object reply;
-        try {
-            reply = ADMIT.run(redis, keys, args);
-        } catch (RedisUnavailable e) {
-            outage.failed(e);
-            return whenDown(e.getMessage());
-        } catch (RedisError e) {
-            throw scriptFailed(e);
-        }
-        outage.recovered();
-        return AdmitReply.parse((List<?>) reply, nowMillis);
+        return ADMIT.eval(redis, keys, args).handle((reply, error) -> {
+            if (error != null) {
+                RuntimeException e = RedisPipe.unwrap(error);
+                if (e instanceof RedisUnavailable down) {
+                    outage.failed(down);
+                    return whenDown(down.getMessage());
+                }
+                throw e instanceof RedisError bug ? scriptFailed(bug) : e;
+            }
+            outage.recovered();
+            return AdmitReply.parse((List<?>) reply, nowMillis);
+        });
     }
 
     @Override
