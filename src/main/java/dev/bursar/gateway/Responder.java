@@ -23,6 +23,13 @@ public interface Responder {
 
     interface EventStream {
         /** Throws when the client has gone away. */
-        void send(byte[] sseEvent) throws IOException;
+        default void send(byte[] sseEvent) throws IOException {
+            send(sseEvent, true);
+        }
+
+        /** Writes the event; with {@code flush} false it may stay buffered until the next flush. */
+        void send(byte[] sseEvent, boolean flush) throws IOException;
+
+        void flush() throws IOException;
     }
 }

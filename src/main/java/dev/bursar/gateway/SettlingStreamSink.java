@@ -36,6 +36,21 @@ final class SettlingStreamSink implements StreamSink {
     }
 
     @Override
+    public void send(byte[] sseEvent, boolean nextIsHere) throws IOException {
+        if (stream == null) {
+            stream = out.openStream(headers);
+        }
+        stream.send(sseEvent, !nextIsHere);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (stream != null) {
+            stream.flush();
+        }
+    }
+
+    @Override
     public void beforeLastEvent(ProviderReply reply) {
         Cost cost = settle.apply(reply);
         settled = true;

@@ -37,17 +37,37 @@ final class HelidonResponder implements Responder {
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         bursarHeaders(headers);
         stream = res.outputStream();
-        return event -> {
-            try {
-                stream.write(event);
-                stream.flush();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            } catch (RuntimeException e) {
-                // Helidon reports a closed socket with its own unchecked exceptions: to the adapter it is a gone client.
-                throw new IOException("client connection closed: " + e.getMessage(), e);
+        return new EventStream() {
+            @Override
+            public void send(byte[] event, boolean flush) throws IOException {
+                try {
+                    stream.write(event);
+                    if (flush) {
+                        stream.flush();
+                    }
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (RuntimeException e) {
+                    throw gone(e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    stream.flush();
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (RuntimeException e) {
+                    throw gone(e);
+                }
             }
         };
+    }
+
+    /** Helidon reports a closed socket with its own unchecked exceptions: to the adapter it is a gone client. */
+    private static IOException gone(RuntimeException e) {
+        return new IOException("client connection closed: " + e.getMessage(), e);
     }
 
     /** Ends a streamed response, if one was started. */

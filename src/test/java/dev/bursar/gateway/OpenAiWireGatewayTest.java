@@ -101,6 +101,28 @@ class OpenAiWireGatewayTest {
     }
 
     @Test
+    void each_event_reaches_the_client_as_soon_as_the_provider_sent_it() throws Exception {
+        List<String> events = FakeUpstream.sseEvents(Golden.text("gateway/openai-stream.sse"));
+        Duration gap = Duration.ofMillis(400);
+        upstream.on("/v1/chat/completions", Reply.sse(events, gap));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long t0 = System.nanoTime();
+        HttpResponse<java.util.stream.Stream<String>> r = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(bursar.baseUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer app-key").POST(java.net.http.HttpRequest.BodyPublishers.ofString(chatBody(true)))
+                        .build(), HttpResponse.BodyHandlers.ofLines());
+        List<Long> arrivalsMs = new java.util.ArrayList<>();
+        r.body().filter(l -> l.startsWith("data: ")).forEach(l -> arrivalsMs.add((System.nanoTime() - t0) / 1_000_000));
+
+        assertThat(arrivalsMs).hasSize(5);
+        // The provider sends event k at about k × 400 ms: each must arrive before the provider sends the next one.
+        for (int k = 0; k < 3; k++) {
+            assertThat(arrivalsMs.get(k)).as("data event %d arrived at %s ms", k, arrivalsMs)
+                    .isLessThan((k + 1) * gap.toMillis());
+        }
+    }
+
+    @Test
     void a_failed_upstream_call_is_passed_through_with_the_provider_named_and_recorded_as_a_failed_attempt() {
         upstream.on("/v1/chat/completions", Reply.json(500,
                 "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));

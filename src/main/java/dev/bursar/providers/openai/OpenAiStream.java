@@ -72,7 +72,17 @@ final class OpenAiStream {
     }
 
     private ProviderReply forward(SseReader reader, StreamGapWatchdog watchdog, StreamTally tally) {
+        boolean held = false;
         while (true) {
+            if (held && !reader.eventBuffered()) {
+                // Events that arrived together leave together; none waits while we wait for the provider.
+                try {
+                    sink.flush();
+                } catch (IOException clientGone) {
+                    return tally.cancelled();
+                }
+                held = false;
+            }
             watchdog.waiting();
             Optional<SseReader.Event> event = next(reader, watchdog, tally);
             watchdog.received();
@@ -92,7 +102,8 @@ final class OpenAiStream {
                 continue;
             }
             try {
-                sink.send(SseFrames.data(data));
+                held = reader.eventBuffered();
+                sink.send(SseFrames.data(data), held);
                 tally.sent();
             } catch (IOException clientGone) {
                 return tally.cancelled();
