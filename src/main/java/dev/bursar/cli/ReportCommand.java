@@ -7,6 +7,7 @@ import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.SpendQuery;
 import dev.bursar.ledger.SpendRow;
+import dev.bursar.ledger.TimeRange;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.StorageException;
 import dev.bursar.storage.Storages;
@@ -66,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             List<Dimension> dims = groupBy.stream().filter(s -> !s.isBlank()).map(Dimension::parse).toList();
-            ReportRange range = ReportRange.of(from, to, clock);
+            TimeRange range = TimeRange.parse(from, to, clock, "--from", "--to");
             BursarConfig cfg = ConfigLoader.resolve(config, env);
             StorageConfig storage = cfg.storage();
             if (!storage.isPostgres()) {

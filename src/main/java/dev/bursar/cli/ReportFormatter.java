@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.SpendRow;
+import dev.bursar.ledger.TimeRange;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Money;
 import java.math.BigDecimal;
@@ -100,7 +101,7 @@ final class ReportFormatter {
         return sb.toString();
     }
 
-    static String json(ReportRange range, List<Dimension> dims, List<SpendRow> rows) {
+    static String json(TimeRange range, List<Dimension> dims, List<SpendRow> rows) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("from", range.from().toString());

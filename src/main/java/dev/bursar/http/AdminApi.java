@@ -18,6 +18,7 @@ import dev.bursar.ledger.ExportQuery;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.ledger.SpendQuery;
 import dev.bursar.ledger.SpendRow;
+import dev.bursar.ledger.TimeRange;
 import dev.bursar.providers.ClientWire;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
@@ -116,9 +117,9 @@ final class AdminApi {
     private void spend(ServerRequest req, ServerResponse res) {
         List<Dimension> groupBy = query(req, "group_by") == null ? List.of()
                 : Arrays.stream(query(req, "group_by").split(",")).filter(s -> !s.isBlank()).map(Dimension::parse).toList();
-        Instant now = clock.instant();
-        Instant from = query(req, "from") == null ? TimeRangeParam.monthStart(now) : TimeRangeParam.parse(query(req, "from"), "from");
-        Instant to = query(req, "to") == null ? TimeRangeParam.nextMonthStart(now) : TimeRangeParam.parse(query(req, "to"), "to");
+        TimeRange range = TimeRange.parse(query(req, "from"), query(req, "to"), clock, "'from'", "'to'");
+        Instant from = range.from();
+        Instant to = range.to();
         List<SpendRow> rows = ledger.spend(new SpendQuery(groupBy, from, to));
         ObjectNode root = json.createObjectNode();
         root.put("from", from.toString());
@@ -137,9 +138,9 @@ final class AdminApi {
     }
 
     private void exportLedger(ServerRequest req, ServerResponse res) throws Exception {
-        Instant now = clock.instant();
-        Instant from = query(req, "from") == null ? TimeRangeParam.monthStart(now) : TimeRangeParam.parse(query(req, "from"), "from");
-        Instant to = query(req, "to") == null ? TimeRangeParam.nextMonthStart(now) : TimeRangeParam.parse(query(req, "to"), "to");
+        TimeRange range = TimeRange.parse(query(req, "from"), query(req, "to"), clock, "'from'", "'to'");
+        Instant from = range.from();
+        Instant to = range.to();
         String format = query(req, "format") == null ? "jsonl" : query(req, "format").toLowerCase();
         long limit = query(req, "limit") == null ? 0 : Long.parseLong(query(req, "limit"));
         ExportFormat f = switch (format) {

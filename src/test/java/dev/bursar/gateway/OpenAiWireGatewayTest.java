@@ -81,6 +81,32 @@ class OpenAiWireGatewayTest {
     }
 
     @Test
+    void the_admin_api_reports_spend_by_customer_over_whole_days_like_the_cli() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        upstream.on("/v1/chat/completions", Reply.json(200, Golden.text("gateway/openai-chat-response.json")));
+        bursar.post("/v1/chat/completions", chatBody(false), "Authorization", "Bearer app-key");
+        bursar.post("/v1/chat/completions", chatBody(false), "Authorization", "Bearer app-key", "X-Bursar-Customer", "globex");
+        String auth = "Bearer " + RunningBursar.MASTER_KEY;
+
+        JsonNode report = parse(bursar.get("/admin/spend?group_by=customer&from=" + today + "&to=" + today, "Authorization", auth).body());
+
+        assertThat(report.path("to").asText()).as("a 'to' date includes that whole day")
+                .isEqualTo(java.time.LocalDate.parse(today).plusDays(1) + "T00:00:00Z");
+        assertThat(report.path("rows")).hasSize(2);
+        for (JsonNode row : report.path("rows")) {
+            assertThat(row.path("customer").asText()).isIn("acme", "globex");
+            assertThat(new BigDecimal(row.path("cost_usd").asText())).isEqualByComparingTo(GOLDEN_CALL_COST);
+        }
+        String yesterday = java.time.LocalDate.parse(today).minusDays(1).toString();
+        assertThat(parse(bursar.get("/admin/spend?group_by=customer&from=" + yesterday + "&to=" + yesterday, "Authorization", auth)
+                .body()).path("rows")).as("yesterday had no spend").isEmpty();
+        HttpResponse<String> bad = bursar.get("/admin/spend?from=" + today + "&to=" + yesterday, "Authorization", auth);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("must be before");
+        assertThat(bursar.get("/admin/spend", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void a_stream_is_forwarded_event_by_event_and_recorded_from_its_usage() {
         List<String> events = FakeUpstream.sseEvents(Golden.text("gateway/openai-stream.sse"));
         upstream.on("/v1/chat/completions", Reply.sse(events, Duration.ofMillis(1)));
