@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -92,7 +91,7 @@ public final class BudgetControl implements SpendControl {
         List<BudgetBook.Applicable> applicable = budgets.applicable(facts);
         if (applicable.isEmpty()) {
             return CompletableFuture.completedFuture(
-                    new Permit(UUID.randomUUID().toString(), new Held(null, List.of()), RateLimitStatus.NONE));
+                    new Permit(ReservationIds.next(), new Held(null, List.of()), RateLimitStatus.NONE));
         }
         List<BudgetKey> keys = applicable.stream().map(BudgetBook.Applicable::key).toList();
         return counters.reserveLater(keys, facts.worstCaseUsd(), facts.at()).toCompletableFuture().handle((result, error) -> {
@@ -130,7 +129,7 @@ public final class BudgetControl implements SpendControl {
                     + " (on-store-down: open): " + e.getMessage(), true);
         }
         // Nothing is held; settle still tries to count the actual cost once the store is back.
-        Reservation none = new Reservation(UUID.randomUUID().toString(), keys, BigDecimal.ZERO, facts.at(), facts.at());
+        Reservation none = new Reservation(ReservationIds.next(), keys, BigDecimal.ZERO, facts.at(), facts.at());
         return new Permit(none.id(), new Held(none, applicable), RateLimitStatus.NONE);
     }
 

@@ -31,7 +31,16 @@ public record BudgetKey(String budget, BudgetScope scope, String value, BudgetWi
         return escape(budget) + ":" + escape(window.spec());
     }
 
+    /** URL-encoding, as key names had it from the start; most values need none, and those are returned as they are. */
     private static String escape(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '-' || c == '_' || c == '*';
+            if (!plain) {
+                return URLEncoder.encode(s, StandardCharsets.UTF_8);
+            }
+        }
+        return s;
     }
 }

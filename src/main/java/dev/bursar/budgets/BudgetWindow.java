@@ -41,8 +41,12 @@ public final class BudgetWindow {
     }
 
     public static BudgetWindow of(BudgetConfig budget) {
-        return parse(budget.window(), ZoneId.of(budget.timeZone()));
+        // Asked on every call for every budget that applies: parsed once per (window, zone).
+        return PARSED.computeIfAbsent(budget.window() + "\u0000" + budget.timeZone(),
+                k -> parse(budget.window(), ZoneId.of(budget.timeZone())));
     }
+
+    private static final java.util.Map<String, BudgetWindow> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code day}, {@code month}, {@code rolling-Nh} (1 <= N <= 8784) or {@code lifetime}. */
     public static BudgetWindow parse(String window, ZoneId zone) {

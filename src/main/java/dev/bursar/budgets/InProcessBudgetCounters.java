@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -54,7 +53,7 @@ public final class InProcessBudgetCounters implements BudgetCounters {
         sweep();
         List<String> names = ensureCells(distinct, at);
         Instant now = clock.instant();
-        Reservation r = new Reservation(UUID.randomUUID().toString(), distinct, amountUsd, at, now.plus(ttl));
+        Reservation r = new Reservation(ReservationIds.next(), distinct, amountUsd, at, now.plus(ttl));
         return locked(names, () -> {
             for (BudgetKey k : distinct) {
                 Sum s = sum(k, at, now);

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -98,7 +97,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
         List<BudgetKey> distinct = List.copyOf(new LinkedHashSet<>(keys));
         long amount = Nanos.up(requireNotNegative(amountUsd));
         Instant now = clock.instant();
-        Reservation r = new Reservation(UUID.randomUUID().toString(), distinct, amountUsd, at, now.plus(ttl));
+        Reservation r = new Reservation(ReservationIds.next(), distinct, amountUsd, at, now.plus(ttl));
         List<Cells> groups = distinct.stream().map(k -> new Cells(k, at)).toList();
         List<String> args = new ArrayList<>(List.of(String.valueOf(now.toEpochMilli()), r.id(), String.valueOf(amount),
                 String.valueOf(r.expiresAt().toEpochMilli()), String.valueOf(groups.size())));
