@@ -38,9 +38,15 @@ public record BudgetKey(String budget, BudgetScope scope, String value, BudgetWi
             boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                     || c == '.' || c == '-' || c == '_' || c == '*';
             if (!plain) {
-                return URLEncoder.encode(s, StandardCharsets.UTF_8);
+                if (ESCAPED.size() > 10_000) {
+                    ESCAPED.clear(); // scope values are few in practice; never let odd traffic grow this without bound
+                }
+                return ESCAPED.computeIfAbsent(s, v -> URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         }
         return s;
     }
+
+    /** Window specs ("month@Europe/Berlin") and odd values are escaped on every call: remembered once done. */
+    private static final java.util.Map<String, String> ESCAPED = new java.util.concurrent.ConcurrentHashMap<>();
 }
