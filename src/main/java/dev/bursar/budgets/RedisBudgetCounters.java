@@ -232,10 +232,34 @@ public final class RedisBudgetCounters implements BudgetCounters {
         return keys;
     }
 
+    /**
+     * Starts a cell from the ledger. Calls that find the same cell missing at once (the first burst of a new window)
+     * wait for one start instead of each reading the ledger: a burst must not take every database connection.
+     */
     private void start(BudgetKey k, Bucket b, String hash) {
-        BigDecimal spent = starting.spentUsd(k.scope(), k.value(), b.from(), b.to());
-        run(START, List.of(hash, seenKey(k, b)), List.of(String.valueOf(Nanos.up(spent)), timeToLive(b, clock.instant()), k.value()));
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = startsInFlight.putIfAbsent(hash, mine);
+        if (running != null) {
+            try {
+                running.join();
+                return;
+            } catch (java.util.concurrent.CompletionException e) {
+                throw RedisPipe.unwrap(e);
+            }
+        }
+        try {
+            BigDecimal spent = starting.spentUsd(k.scope(), k.value(), b.from(), b.to());
+            run(START, List.of(hash, seenKey(k, b)), List.of(String.valueOf(Nanos.up(spent)), timeToLive(b, clock.instant()), k.value()));
+            mine.complete(null);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            startsInFlight.remove(hash, mine);
+        }
     }
+
+    private final java.util.Map<String, CompletableFuture<Void>> startsInFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<Object> run(LuaScript script, List<String> keys, List<String> args) {
         try {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Connections to the configured database, with a small pool of idle ones. Every connection is set up the same way:
+ * Connections to the configured database, with a small pool of idle ones and at most {@link #MAX_IN_USE} lent out at
+ * once (a burst of reports or budget look-ups waits for a connection rather than exhaust the server's, which the
+ * gateway's other replicas share). Every connection is set up the same way:
  * SQLite in WAL mode with a busy timeout, PostgreSQL with its {@code search_path} on the configured schema.
  *
  * <p>SQLite runs with {@code synchronous=NORMAL}: in WAL mode a commit is then durable against a killed process
@@ -27,6 +29,9 @@ public final class Database implements AutoCloseable {
     public static final String SYNCHRONOUS_PROPERTY = "bursar.sqlite.synchronous";
     private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final int MAX_IDLE = 8;
+    /** Pooled connections lent out at once; the ledger writer's own connection comes on top. */
+    static final int MAX_IN_USE = 16;
+    private static final long BORROW_WAIT_SECONDS = 30;
     private static final int BUSY_TIMEOUT_MS = 30_000;
 
     private final Dialect dialect;
@@ -35,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final String synchronous;
     private final String description;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.Semaphore lendable = new java.util.concurrent.Semaphore(MAX_IN_USE, true);
     private volatile boolean closed;
 
     private Database(Dialect dialect, String url, String schema, String synchronous, String description) {
@@ -68,7 +74,7 @@ public final class Database implements AutoCloseable {
             throw new StorageException("cannot create the folder for the SQLite ledger " + abs + ": " + e.getMessage(), e);
         }
         Database db = new Database(Dialect.SQLITE, "jdbc:sqlite:" + abs, null, sync, "sqlite " + abs);
-        db.release(db.connect());
+        db.keep(db.connect());
         return db;
     }
 
@@ -86,7 +92,7 @@ public final class Database implements AutoCloseable {
             quietClose(c);
             throw new StorageException("cannot create schema " + s + " in " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
-        db.release(c);
+        db.keep(c);
         return db;
     }
 
@@ -169,11 +175,31 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection borrow() {
-        Connection c = idle.pollFirst();
-        return c != null ? c : connect();
+        try {
+            if (!lendable.tryAcquire(BORROW_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new StorageException("all " + MAX_IN_USE + " connections to " + description + " stayed busy for "
+                        + BORROW_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a connection to " + description);
+        }
+        try {
+            Connection c = idle.pollFirst();
+            return c != null ? c : connect();
+        } catch (RuntimeException e) {
+            lendable.release();
+            throw e;
+        }
     }
 
     private void release(Connection c) {
+        lendable.release();
+        keep(c);
+    }
+
+    /** Parks a connection for the next borrower, or closes it when enough are parked. */
+    private void keep(Connection c) {
         if (closed || idle.size() >= MAX_IDLE) {
             quietClose(c);
         } else {
@@ -182,6 +208,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void discard(Connection c) {
+        lendable.release();
         try {
             if (!c.getAutoCommit()) {
                 c.rollback();
