@@ -109,8 +109,10 @@ final class Resp {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** A line up to CRLF, UTF-8 (error messages may quote keys, and keys hold customer names). */
     private static String line(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(16);
+        byte[] b = new byte[32];
+        int n = 0;
         while (true) {
             int c = in.read();
             if (c < 0) {
@@ -120,9 +122,12 @@ final class Resp {
                 if (in.read() != '\n') {
                     throw new IOException("malformed RESP line");
                 }
-                return sb.toString();
+                return new String(b, 0, n, StandardCharsets.UTF_8);
             }
-            sb.append((char) c);
+            if (n == b.length) {
+                b = Arrays.copyOf(b, n * 2);
+            }
+            b[n++] = (byte) c;
         }
     }
 }

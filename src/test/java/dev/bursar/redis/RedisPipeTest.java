@@ -82,6 +82,9 @@ class RedisPipeTest {
             CompletableFuture<Object> bad = redis.send(List.of("INCR", prefix + ":s"));
             CompletableFuture<Object> good = redis.send(List.of("INCR", prefix + ":n"));
             assertThatThrownBy(() -> redis.await(bad)).isInstanceOf(RedisError.class).hasMessageContaining("not an integer");
+            LuaScript fails = new LuaScript("fails", "return redis.error_reply('kein Budget für Müller')");
+            assertThatThrownBy(() -> fails.run(redis, List.of(), List.of())).isInstanceOf(RedisError.class)
+                    .hasMessage("kein Budget für Müller");
             assertThat(redis.await(good)).isEqualTo(1L);
         } finally {
             cleanUp();
