@@ -14,6 +14,7 @@ phase_wrk() {
   if [ "${url#"$GATEWAY"}" != "$url" ]; then
     phase_field "$line" requests non2xx | awk '{ print $1 - $2 }' >> "$BENCH_TMP/gateway-2xx"
   fi
+  [ -z "${BENCH_VERBOSE:-}" ] || printf 'wrk %s c=%s: %s\n' "$url" "$conns" "$line" >&2
   printf '%s\n' "$line"
 }
 
