@@ -10,7 +10,6 @@ import dev.bursar.ledger.TimeRange;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,10 +55,11 @@ final class ReportFormatter {
         header.addAll(MEASURES);
         List<List<String>> lines = new ArrayList<>();
         lines.add(header);
-        java.util.function.Function<BigDecimal, String> six = v -> v.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+        // Exact, never rounded: the table must show the same digits as X-Bursar-Cost-Usd, the CSV and the JSON.
+        java.util.function.Function<BigDecimal, String> exact = ReportFormatter::exactUsd;
         for (SpendRow r : rows) {
             List<String> line = new ArrayList<>(r.group());
-            line.addAll(measures(r, six));
+            line.addAll(measures(r, exact));
             lines.add(line);
         }
         List<String> totalLine = new ArrayList<>();
@@ -71,9 +71,15 @@ final class ReportFormatter {
             header.addFirst("");
             totalLine.add("TOTAL");
         }
-        totalLine.addAll(measures(total(rows), six));
+        totalLine.addAll(measures(total(rows), exact));
         lines.add(totalLine);
         return align(lines, dims.isEmpty() ? 1 : dims.size());
+    }
+
+    /** At least cents, and every digit there is ({@code 0.0002025}, {@code 12.50}). */
+    static String exactUsd(BigDecimal v) {
+        BigDecimal plain = v.stripTrailingZeros();
+        return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
     }
 
     private static String align(List<List<String>> lines, int textColumns) {
