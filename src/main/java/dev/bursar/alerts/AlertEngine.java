@@ -1,6 +1,7 @@
 package dev.bursar.alerts;
 
 import dev.bursar.config.AlertsConfig;
+import dev.bursar.ledger.RollupFolder;
 import dev.bursar.storage.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -77,6 +78,7 @@ public final class AlertEngine implements AutoCloseable {
         evaluating.lock();
         try {
             Instant now = clock.instant();
+            RollupFolder.fold(db); // rules read the roll-ups: they must hold every committed row
             RuleContext ctx = new RuleContext(db, now);
             List<AlertRecord> fired = new ArrayList<>();
             for (AlertRule rule : rules) {

@@ -35,15 +35,41 @@ final class BatchWriter implements AutoCloseable {
                 insert.addBatch();
             }
             insert.executeBatch();
-            Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.Grain.HOUR));
-            Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
-            Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
+            if (db.dialect() != Dialect.SQLITE) {
+                // SQLite folds roll-ups after the commit (RollupFolder); PostgreSQL keeps them in the rows' transaction.
+                Rollups.upsert(hourly, db.dialect(), Rollups.sum(events, Rollups.Grain.HOUR));
+                Rollups.upsert(daily, db.dialect(), Rollups.sum(events, Rollups.Grain.DAY));
+                Rollups.upsert(monthly, db.dialect(), Rollups.sum(events, Rollups.Grain.MONTH));
+            }
             commit(c);
         } catch (SQLException | RuntimeException e) {
             reset();
             throw e;
         }
     }
+
+    /** Folds committed rows into the roll-ups (SQLite), in a transaction of its own, at most every few ms. */
+    void foldIfDue(boolean force) throws SQLException {
+        if (db.dialect() != Dialect.SQLITE) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!force && now - lastFoldNanos < RollupFolder.PERIOD_MILLIS * 1_000_000) {
+            return;
+        }
+        Connection c = connection();
+        try {
+            begin(c);
+            RollupFolder.fold(c);
+            commit(c);
+            lastFoldNanos = now;
+        } catch (SQLException | RuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    private long lastFoldNanos = System.nanoTime();
 
     private void begin(Connection c) throws SQLException {
         if (db.dialect() == Dialect.SQLITE) {

@@ -17,6 +17,10 @@ final class GroupCommitWriter implements AutoCloseable {
     interface Sink extends AutoCloseable {
         void write(List<EncodedEvent> events) throws Exception;
 
+        /** After a batch's callers were released: work that must follow commits but not delay answers. */
+        default void afterBatch() {
+        }
+
         @Override
         void close();
     }
@@ -76,6 +80,9 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 write(batch);
+                // The released callers run first (they answer their clients); the follow-up work takes what CPU is left.
+                Thread.yield();
+                sink.afterBatch();
             }
         }
     }

@@ -21,6 +21,7 @@ public final class SqlLedger implements Ledger {
     /** {@code db} must already be migrated; the ledger does not close it. */
     public SqlLedger(Database db) {
         this.db = db;
+        RollupFolder.fold(db); // rows a crash left unfolded
         BatchWriter batches = new BatchWriter(db);
         this.writer = new GroupCommitWriter(new GroupCommitWriter.Sink() {
             @Override
@@ -29,7 +30,21 @@ public final class SqlLedger implements Ledger {
             }
 
             @Override
+            public void afterBatch() {
+                try {
+                    batches.foldIfDue(false);
+                } catch (Exception e) {
+                    // The rows are committed; the next fold (every reader folds first) picks them up.
+                }
+            }
+
+            @Override
             public void close() {
+                try {
+                    batches.foldIfDue(true);
+                } catch (Exception e) {
+                    // as above: the next start or read folds them
+                }
                 batches.close();
             }
         }, "bursar-ledger-writer");
@@ -55,6 +70,7 @@ public final class SqlLedger implements Ledger {
     public void appendAll(List<UsageEvent> events) {
         try (BatchWriter w = new BatchWriter(db)) {
             w.write(events.stream().map(EncodedEvent::of).toList());
+            w.foldIfDue(true);
         } catch (java.sql.SQLException e) {
             throw new LedgerException("bulk ledger write of " + events.size() + " events failed: " + e.getMessage(), e);
         }
@@ -62,6 +78,7 @@ public final class SqlLedger implements Ledger {
 
     @Override
     public List<SpendRow> spend(SpendQuery query) {
+        RollupFolder.fold(db); // the roll-ups hold every committed row before they are read
         return reader.spend(query);
     }
 
