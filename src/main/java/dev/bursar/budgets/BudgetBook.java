@@ -95,13 +95,28 @@ public final class BudgetBook {
     }
 
     /** The budget keys a call falls in: each budget whose scope value equals its match, or any value for "*". */
+    /** Whether any budget applies to the call: {@link #applicable} without building its keys. */
+    public boolean anyApplies(CallFacts facts) {
+        for (Defined d : all()) {
+            if (matches(d.config(), facts) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The scope value the budget counts this call under, or null when it does not apply. */
+    private static String matches(BudgetConfig c, CallFacts facts) {
+        Optional<String> value = BudgetScope.parse(c.scope()).valueIn(facts);
+        return value.isPresent() && (c.match().equals("*") || c.match().equals(value.get())) ? value.get() : null;
+    }
+
     public List<Applicable> applicable(CallFacts facts) {
         List<Applicable> out = new ArrayList<>();
         for (Defined d : all()) {
-            BudgetConfig c = d.config();
-            Optional<String> value = BudgetScope.parse(c.scope()).valueIn(facts);
-            if (value.isPresent() && (c.match().equals("*") || c.match().equals(value.get()))) {
-                out.add(new Applicable(c, BudgetKey.of(c, value.get())));
+            String value = matches(d.config(), facts);
+            if (value != null) {
+                out.add(new Applicable(d.config(), BudgetKey.of(d.config(), value)));
             }
         }
         return out;

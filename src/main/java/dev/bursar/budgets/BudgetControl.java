@@ -70,16 +70,12 @@ public final class BudgetControl implements SpendControl {
 
     @Override
     public boolean covers(dev.bursar.attribution.Attribution who, String model) {
-        return !budgets.applicable(new CallFacts(who, model, 0, 0, BigDecimal.ZERO, clock.instant())).isEmpty();
+        return budgets.anyApplies(new CallFacts(who, model, 0, 0, BigDecimal.ZERO, clock.instant()));
     }
 
     @Override
     public Permit admit(CallFacts facts) {
-        try {
-            return admitLater(facts).join();
-        } catch (CompletionException e) {
-            throw unwrap(e);
-        }
+        return SpendControl.await(admitLater(facts));
     }
 
     @Override
@@ -96,7 +92,7 @@ public final class BudgetControl implements SpendControl {
         List<BudgetKey> keys = applicable.stream().map(BudgetBook.Applicable::key).toList();
         return counters.reserveLater(keys, facts.worstCaseUsd(), facts.at()).toCompletableFuture().handle((result, error) -> {
             if (error != null) {
-                RuntimeException cause = unwrap(error);
+                RuntimeException cause = SpendControl.cause(error);
                 if (cause instanceof BudgetStoreUnavailable e) {
                     return storeDown(facts, applicable, keys, e);
                 }
@@ -107,11 +103,6 @@ public final class BudgetControl implements SpendControl {
                 case ReserveResult.Refused r -> throw refused(r.refusal());
             };
         });
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     private Permit storeDown(CallFacts facts, List<BudgetBook.Applicable> applicable, List<BudgetKey> keys,

@@ -54,7 +54,7 @@ public final class CompositeSpendControl implements SpendControl {
                 taken.add(asked.get(i).join());
             } catch (CompletionException | CancellationException e) {
                 taken.add(null);
-                refused = refused == null ? unwrap(e) : refused;
+                refused = refused == null ? SpendControl.cause(e) : refused;
             }
         }
         if (refused != null) {
@@ -72,11 +72,6 @@ public final class CompositeSpendControl implements SpendControl {
             }
         }
         return new Permit(taken.isEmpty() ? "none" : taken.get(0).id(), new Permits(taken), tightest);
-    }
-
-    private static RuntimeException unwrap(RuntimeException e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     @Override

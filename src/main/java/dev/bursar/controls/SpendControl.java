@@ -23,6 +23,21 @@ public interface SpendControl extends AutoCloseable {
         }
     }
 
+    /** Waits for an {@link #admitLater} stage and throws what it failed with, as {@link #admit} would. */
+    static Permit await(CompletableFuture<Permit> admitted) {
+        try {
+            return admitted.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw cause(e);
+        }
+    }
+
+    /** What a stage of these controls failed with: the refusal or error itself, not its completion wrapper. */
+    static RuntimeException cause(Throwable t) {
+        Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return c instanceof RuntimeException r ? r : new IllegalStateException(c);
+    }
+
     /** @throws SpendRefused when a hard budget or a rate limit would be crossed, or the store is down and fails closed */
     Permit admit(CallFacts facts);
 

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,11 +54,7 @@ public final class RateLimitControl implements SpendControl {
 
     @Override
     public Permit admit(CallFacts facts) {
-        try {
-            return admitLater(facts).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return SpendControl.await(admitLater(facts));
     }
 
     @Override
