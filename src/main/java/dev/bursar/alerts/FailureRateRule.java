@@ -11,26 +11,9 @@ import java.util.List;
  * Failed upstream attempts as a share of all attempts in the last {@code minutes} (cache hits are not attempts).
  * The finding carries what the failures cost: failed attempts are billed too, and a retry storm burns money.
  */
-final class FailureRateRule implements AlertRule {
+record FailureRateRule(String name, BigDecimal percent, int minutes, int minRequests) implements AlertRule {
 
     private record Sums(long attempts, long failed, BigDecimal wasted) {
-    }
-
-    private final String name;
-    private final BigDecimal percent;
-    private final int minutes;
-    private final int minRequests;
-
-    FailureRateRule(String name, BigDecimal percent, int minutes, int minRequests) {
-        this.name = name;
-        this.percent = percent;
-        this.minutes = minutes;
-        this.minRequests = minRequests;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

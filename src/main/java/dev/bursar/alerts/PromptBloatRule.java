@@ -17,30 +17,13 @@ import java.util.TreeMap;
  * {@code days}; same-hour ties break by version name). Both versions need {@code minRequests} rows, so a handful of
  * early calls cannot raise it.
  */
-final class PromptBloatRule implements AlertRule {
+record PromptBloatRule(String name, BigDecimal percent, int minRequests, int days) implements AlertRule {
 
     /** One prompt version's totals. Rows = requests + failed attempts: every ledger row is exactly one of the two. */
     private record Version(String name, long firstSeen, long inputTokens, long rows) {
         BigDecimal average() {
             return BigDecimal.valueOf(inputTokens).divide(BigDecimal.valueOf(rows), 2, RoundingMode.HALF_EVEN);
         }
-    }
-
-    private final String name;
-    private final BigDecimal percent;
-    private final int minRequests;
-    private final int days;
-
-    PromptBloatRule(String name, BigDecimal percent, int minRequests, int days) {
-        this.name = name;
-        this.percent = percent;
-        this.minRequests = minRequests;
-        this.days = days;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -12,24 +12,9 @@ import java.util.List;
  * {@code minutes}. Requests are counted, not attempts: retries of one request share its fingerprint and are a
  * failure-rate matter, not a loop.
  */
-final class RunawayLoopRule implements AlertRule {
+record RunawayLoopRule(String name, int count, int minutes) implements AlertRule {
 
     static final String NO_KEY = "(no key)";
-
-    private final String name;
-    private final int count;
-    private final int minutes;
-
-    RunawayLoopRule(String name, int count, int minutes) {
-        this.name = name;
-        this.count = count;
-        this.minutes = minutes;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {

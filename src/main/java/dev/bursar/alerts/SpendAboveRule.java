@@ -14,29 +14,10 @@ import java.util.Map;
  * (the daily one for months), so it stays cheap on a large ledger. With match "*" every attributed value is checked
  * on its own; unattributed spend ('' in the roll-ups) is not a value to alert on.
  */
-final class SpendAboveRule implements AlertRule {
+record SpendAboveRule(String name, String scope, String match, String window, BigDecimal usd) implements AlertRule {
 
     static final Map<String, String> COLUMNS = Map.of("customer", "customer", "feature", "feature", "key", "key_id",
             "environment", "environment", "model", "model");
-
-    private final String name;
-    private final String scope;
-    private final String match;
-    private final String window;
-    private final BigDecimal usd;
-
-    SpendAboveRule(String name, String scope, String match, String window, BigDecimal usd) {
-        this.name = name;
-        this.scope = scope;
-        this.match = match;
-        this.window = window;
-        this.usd = usd;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {

@@ -15,27 +15,10 @@ import java.util.List;
  * {@code days} days (days with no spend count as zero). Fires when it is more than {@code percent} above that
  * average and above {@code minUsd}, so a quiet system's first dollar is not a "spike".
  */
-final class SpendSpikeRule implements AlertRule {
+record SpendSpikeRule(String name, BigDecimal percent, BigDecimal minUsd, int days) implements AlertRule {
 
     static final long HOUR_MICROS = 3_600_000_000L;
     static final long DAY_MICROS = 24 * HOUR_MICROS;
-
-    private final String name;
-    private final BigDecimal percent;
-    private final BigDecimal minUsd;
-    private final int days;
-
-    SpendSpikeRule(String name, BigDecimal percent, BigDecimal minUsd, int days) {
-        this.name = name;
-        this.percent = percent;
-        this.minUsd = minUsd;
-        this.days = days;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
