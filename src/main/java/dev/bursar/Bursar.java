@@ -19,8 +19,8 @@ import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderFactory;
 import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.ratelimits.InProcessRateLimiter;
+import dev.bursar.ratelimits.LeasedRateLimiter;
 import dev.bursar.ratelimits.RateLimitControl;
-import dev.bursar.ratelimits.RedisRateLimiter;
 import dev.bursar.redis.RedisPipe;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.storage.Storage;
@@ -90,7 +90,7 @@ public final class Bursar implements AutoCloseable {
             if (!config.rateLimits().isEmpty()) {
                 // Rate limits first: a call over its rate should not hold budget while it is refused.
                 parts.add(new RateLimitControl(config.rateLimits(),
-                        redis == null ? new InProcessRateLimiter() : new RedisRateLimiter(redis, config.redis().keyPrefix(), true)));
+                        redis == null ? new InProcessRateLimiter() : new LeasedRateLimiter(redis, config.redis().keyPrefix(), true)));
             }
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);

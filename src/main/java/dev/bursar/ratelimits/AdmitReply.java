@@ -53,7 +53,7 @@ final class AdmitReply {
         return counts;
     }
 
-    private static long number(Object value) {
+    static long number(Object value) {
         return value instanceof Long n ? n : Long.parseLong(text(value));
     }
 

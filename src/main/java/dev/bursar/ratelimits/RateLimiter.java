@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where the rate-limit counters live: {@link InProcessRateLimiter} (one process) or {@link RedisRateLimiter} (shared
- * by replicas). Both count with {@link SlidingWindow} and pass {@code RateLimiterContractTest}. Give one to
+ * Where the rate-limit counters live: {@link InProcessRateLimiter} (one process), {@link RedisRateLimiter} (shared
+ * by replicas, one script call per admission) or {@link LeasedRateLimiter} (shared, most calls counted from chunks
+ * leased by this replica). All count with {@link SlidingWindow} and pass {@code RateLimiterContractTest}. Give one to
  * {@link RateLimitControl}; its methods are the control's business.
  */
-public sealed interface RateLimiter extends AutoCloseable permits InProcessRateLimiter, RedisRateLimiter {
+public sealed interface RateLimiter extends AutoCloseable permits InProcessRateLimiter, RedisRateLimiter, LeasedRateLimiter {
 
     /** Atomically: if no check is over, one request and {@code tokens} tokens are added to every counter. */
     Verdict take(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Rate-limit counters in Redis, shared by every gateway replica: one Lua script call per admission (atomic across
@@ -23,11 +24,15 @@ import java.util.concurrent.CompletableFuture;
  * unlimited calls; budgets still hold. With {@code failOpen = false} such calls are refused instead. A read slower than
  * 2 s counts as unreachable too. After a failure
  * Redis is left alone for {@link #PAUSE_AFTER_FAILURE} so a dead server does not add a timeout to every call.
+ *
+ * <p>{@link LeasedRateLimiter} counts through this class too (it leases chunks with {@link #lease} and gives back
+ * what they left with {@link #correct}), so every script call of the rate limits is made here.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
     static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
-    private static final LuaScript ADMIT = LuaScript.fromResource(RedisRateLimiter.class, "admit.lua");
+    private static final LuaScript ADMIT = LuaScript.fromResource(RedisRateLimiter.class, "roll.lua", "admit.lua");
+    private static final LuaScript LEASE = LuaScript.fromResource(RedisRateLimiter.class, "roll.lua", "lease.lua");
     private static final LuaScript SETTLE = LuaScript.fromResource(RedisRateLimiter.class, "settle.lua");
 
     private final RedisPipe redis;
@@ -35,6 +40,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private final String keyPrefix;
     private final boolean failOpen;
     private final StoreOutage outage = new StoreOutage(PAUSE_AFTER_FAILURE);
+    private final LongAdder scriptCalls = new LongAdder();
 
     /** Own connection to {@code config.url()}; fails open when Redis is down. */
     public RedisRateLimiter(RedisConfig config) {
@@ -57,6 +63,7 @@ public final class RedisRateLimiter implements RateLimiter {
         this.keyPrefix = keyPrefix + ":rl:";
         this.failOpen = failOpen;
         redis.preload(ADMIT);
+        redis.preload(LEASE);
         redis.preload(SETTLE);
     }
 
@@ -87,6 +94,7 @@ public final class RedisRateLimiter implements RateLimiter {
             args.add(Long.toString(check.rpm()));
             args.add(Long.toString(check.tpm()));
         }
+        scriptCalls.increment();
         return ADMIT.eval(redis, keys, args).handle((reply, error) -> {
             if (error != null) {
                 RuntimeException e = RedisPipe.unwrap(error);
@@ -103,20 +111,63 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public void adjust(Taken taken, long deltaTokens, long nowMillis) {
-        if (deltaTokens == 0 || taken.slot() < SlidingWindow.oldestLiveSlot(nowMillis) || outage.pausing()) {
-            return;
+        correct(taken.counters(), taken.slot(), 0, deltaTokens, nowMillis);
+    }
+
+    /**
+     * Adds the deltas to {@code slot} of the counters if it still counts, without making the caller wait; the future
+     * says when Redis has done it (or it was dropped: a lost correction only matters until its slot leaves the window).
+     */
+    CompletableFuture<Void> correct(List<String> counters, long slot, long deltaRequests, long deltaTokens, long nowMillis) {
+        if ((deltaTokens == 0 && deltaRequests == 0) || slot < SlidingWindow.oldestLiveSlot(nowMillis) || outage.pausing()) {
+            return CompletableFuture.completedFuture(null);
         }
-        List<String> keys = taken.counters().stream().map(c -> keyPrefix + c).toList();
-        List<String> args = List.of(Long.toString(taken.slot()), Long.toString(deltaTokens),
-                Integer.toString(SlidingWindow.SLOTS));
-        SETTLE.eval(redis, keys, args).whenComplete((reply, error) -> {
+        List<String> keys = counters.stream().map(c -> keyPrefix + c).toList();
+        List<String> args = deltaRequests == 0
+                ? List.of(Long.toString(slot), Long.toString(deltaTokens), Integer.toString(SlidingWindow.SLOTS))
+                : List.of(Long.toString(slot), Long.toString(deltaTokens), Integer.toString(SlidingWindow.SLOTS),
+                        Long.toString(deltaRequests));
+        scriptCalls.increment();
+        return SETTLE.eval(redis, keys, args).handle((reply, error) -> {
             if (error == null) {
                 outage.recovered();
             } else if (RedisPipe.unwrap(error) instanceof RedisUnavailable e) {
-                // The correction is lost; the window it belongs to ends within a minute anyway.
                 outage.failed(e);
             }
+            return null;
         });
+    }
+
+    /**
+     * One script call for a chunk of one counter's current slot (lease.lua, with {@link LeasedRateLimiter}'s sizing
+     * rules). Fails at once while Redis is paused after a failure, and with what Redis answered otherwise.
+     */
+    CompletableFuture<Grant> lease(Chunks.Ask ask) {
+        if (outage.pausing()) {
+            return CompletableFuture.failedFuture(new RedisUnavailable("Redis was unreachable less than "
+                    + PAUSE_AFTER_FAILURE.toMillis() + " ms ago"));
+        }
+        List<String> args = List.of(Long.toString(ask.slot()), Integer.toString(SlidingWindow.SLOTS),
+                Long.toString(ask.perCallTokens()), Long.toString(SlidingWindow.TTL_MILLIS), Long.toString(ask.requests()),
+                Long.toString(ask.rpm()), Long.toString(ask.tpm()), Integer.toString(LeasedRateLimiter.LEAST_GRANT),
+                Integer.toString(LeasedRateLimiter.ROOM_SHARE));
+        scriptCalls.increment();
+        return LEASE.eval(redis, List.of(keyPrefix + ask.counter()), args).handle((reply, error) -> {
+            if (error != null) {
+                RuntimeException e = RedisPipe.unwrap(error);
+                if (e instanceof RedisUnavailable down) {
+                    outage.failed(down);
+                }
+                throw e instanceof RedisError bug ? scriptFailed(bug) : e;
+            }
+            outage.recovered();
+            return Grant.parse((List<?>) reply);
+        });
+    }
+
+    /** Script calls sent so far (admissions, leases, corrections), for tests that count round trips. */
+    long scriptCalls() {
+        return scriptCalls.sum();
     }
 
     /** An error Redis answered (a script bug, a wrong key type under the prefix) is not an outage. */
