@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>Amounts are nanodollars. Invariant of a hard lease: {@code inFlight + unbooked <= size} (what its calls may
  * still cost, or cost but Redis has not booked yet, is inside what Redis holds for it), so admissions from leases can
- * never take a budget past its limit. While a renewal is on its way, no call is admitted from the lease: the renewal
- * may give back all of its free room.
+ * never take a budget past its limit. While a renewal is on its way, calls are admitted only within what it keeps
+ * ({@link #flightCap}): the rest of the free room may be given back.
  */
 final class Lease {
 
@@ -33,6 +33,8 @@ final class Lease {
     /** Redis lets this replica admit calls from the lease. */
     boolean active;
     boolean renewing;
+    /** While renewing: {@code inFlight + unbooked} may grow to this (the renewal keeps that much whatever Redis says). */
+    long flightCap;
     /** The last renewal failed: no admissions until one succeeds (calls take the per-call path and its store-down rules). */
     boolean broken;
     /** Worst cases of this key's calls, by any path, since the last renewal: how much room to ask for. */
@@ -67,7 +69,10 @@ final class Lease {
     }
 
     boolean canTake(long amount) {
-        return active && !renewing && !broken && (!key.hard() || inFlight + unbooked + amount <= size);
+        if (!active || broken) {
+            return false;
+        }
+        return !key.hard() || inFlight + unbooked + amount <= (renewing ? flightCap : size);
     }
 
     void noteCall(long amount, long nowNanos) {

@@ -158,7 +158,11 @@ final class LeaseKeeper {
         l.recentDemand = Math.max(l.demand, l.recentDemand / 2);
         long floor = l.inFlight;
         long room = wantsRoom ? Math.max(8 * l.largestCall, 4 * l.recentDemand) : 0;
-        Renewal r = new Renewal(l, l.unbooked, floor, floor + room, Math.max(1, 2 * l.largestCall), l.bookings);
+        // Calls keep being admitted from the room the lease holds while the renewal is on its way, up to what it keeps.
+        long free = l.active && !l.broken ? Math.max(0, l.size - l.inFlight - l.unbooked) : 0;
+        long keep = l.key.hard() ? Math.min(free, room) : 0;
+        Renewal r = new Renewal(l, l.unbooked, floor, keep, floor + room, Math.max(1, 2 * l.largestCall), l.bookings);
+        l.flightCap = l.inFlight + l.unbooked + keep;
         l.bookings = new ArrayList<>();
         l.demand = 0;
         l.renewing = true;
@@ -180,15 +184,17 @@ final class LeaseKeeper {
         private final Lease lease;
         private final long book;
         private final long floor;
+        private final long keep;
         private final long want;
         private final long useful;
         private final List<Lease.Booking> bookings;
         private CompletableFuture<RedisBudgetCounters.LeaseReply> reply;
 
-        Renewal(Lease lease, long book, long floor, long want, long useful, List<Lease.Booking> bookings) {
+        Renewal(Lease lease, long book, long floor, long keep, long want, long useful, List<Lease.Booking> bookings) {
             this.lease = lease;
             this.book = book;
             this.floor = floor;
+            this.keep = keep;
             this.want = want;
             this.useful = useful;
             this.bookings = bookings;
@@ -196,7 +202,7 @@ final class LeaseKeeper {
 
         void send() {
             try {
-                reply = redis.renew(lease, book, floor, want, useful, SHARE, LeasedBudgetCounters.LEASE_TTL);
+                reply = redis.renew(lease, book, floor, keep, want, useful, SHARE, LeasedBudgetCounters.LEASE_TTL);
             } catch (RuntimeException e) {
                 reply = CompletableFuture.failedFuture(e);
             }

@@ -142,15 +142,16 @@ public final class RedisBudgetCounters implements BudgetCounters {
     }
 
     /**
-     * Renews {@code lease}: books {@code book} nanodollars of spend and sets its size to at least {@code floor}, at most
-     * {@code want} (hard leases: within what lease.lua allows). The expiry is {@code ttl} from now.
+     * Renews {@code lease}: books {@code book} nanodollars of spend and sets its size to at least {@code floor + keep}, at
+     * most {@code want} (hard leases: within what lease.lua allows). The expiry is {@code ttl} from now.
      */
-    CompletableFuture<LeaseReply> renew(Lease lease, long book, long floor, long want, long useful, int share, Duration ttl) {
+    CompletableFuture<LeaseReply> renew(Lease lease, long book, long floor, long keep, long want, long useful, int share,
+                                        Duration ttl) {
         Instant now = clock.instant();
         List<Cells> groups = List.of(new Cells(lease.key, lease.cells));
         BudgetKey k = lease.key;
         List<String> args = List.of(String.valueOf(now.toEpochMilli()), lease.id, String.valueOf(book), String.valueOf(floor),
-                String.valueOf(Math.max(want, floor)), String.valueOf(now.plus(ttl).toEpochMilli()),
+                String.valueOf(keep), String.valueOf(Math.max(want, floor + keep)), String.valueOf(now.plus(ttl).toEpochMilli()),
                 k.hard() ? String.valueOf(Nanos.down(k.limitUsd())) : "-1", timeToLive(lease.cells.getLast(), now),
                 String.valueOf(share), String.valueOf(useful));
         return runStartingLater(LEASE, groups, args).thenApply(r -> new LeaseReply(number(r.get(1)), number(r.get(2)) == 1,

@@ -4,17 +4,18 @@
 -- is active, summed per cell in 'leasefree' so that calls of other replicas can tell room held by leases from room
 -- held by calls (reserve.lua), and ask for it back ('revoke').
 -- KEYS: the key's window cells (oldest first; the last is the lease's): hash, expiry zset.
--- ARGV: now_ms, lease id, spend to book, floor (worst cases in flight: always kept), want (size asked, >= floor),
---       expiry ms, limit (-1 = soft), last cell's key time to live in ms (0 = never), share, smallest useful free room.
--- A hard lease gets at most 1/share of the room nobody else holds, and none when that is below the smallest useful
--- room or a caller asked for room back (the lease then keeps its floor only and is inactive: its holder admits no
--- calls from it). Returns {'ok', size, active, revoked, spent before, spent after, reserved} (window totals;
+-- ARGV: now_ms, lease id, spend to book, floor (worst cases of calls in flight), keep (free room the holder may still
+--       admit calls from while this renewal is on its way), want (size asked, >= floor + keep), expiry ms,
+--       limit (-1 = soft), last cell's key time to live in ms (0 = never), share, smallest useful free room.
+-- floor + keep are always kept. A hard lease gets at most 1/share of the room nobody else holds on top, and is
+-- active (its holder may admit calls from it) while its free room is at least the smallest useful one and nobody
+-- asked for room back. Returns {'ok', size, active, revoked, spent before, spent after, reserved} (window totals;
 -- reserved without leases' free room) or {'missing', cell index...}.
 local now = tonumber(ARGV[1])
 local id, book = ARGV[2], ARGV[3]
-local floor, want = tonumber(ARGV[4]), tonumber(ARGV[5])
-local holdUntil, limit, keyTtl = ARGV[6], tonumber(ARGV[7]), ARGV[8]
-local share, useful = tonumber(ARGV[9]), tonumber(ARGV[10])
+local floor, keep, want = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local holdUntil, limit, keyTtl = ARGV[7], tonumber(ARGV[8]), ARGV[9]
+local share, useful = tonumber(ARGV[10]), tonumber(ARGV[11])
 local missing = {}
 for i = 1, #KEYS, 2 do
   if redis.call('EXISTS', KEYS[i]) == 0 then missing[#missing + 1] = (i + 1) / 2 end
@@ -40,16 +41,16 @@ end
 local old = tonumber(redis.call('HGET', h, 'r:' .. id)) or 0
 local oldFree = tonumber(redis.call('HGET', h, 'a:' .. id)) or 0
 local revoked = redis.call('HEXISTS', h, 'revoke') == 1
-local size, active = floor, 0
+local size, active = floor + keep, 0
 if limit < 0 then
   size, active = want, 1
 elseif not revoked then
-  local room = limit - spent - (reserved - old) - floor
-  local extra = math.min(want - floor, math.floor(room / share))
-  if extra >= useful then size, active = floor + extra, 1 end
+  local room = limit - spent - (reserved - old) - size
+  local extra = math.max(0, math.min(want - size, math.floor(room / share)))
+  if keep + extra >= useful then size, active = size + extra, 1 end
 end
 local newFree = 0
-if active == 1 and limit >= 0 then newFree = size - floor end
+if limit >= 0 then newFree = size - floor end
 if size ~= old then redis.call('HINCRBY', h, 'reserved', size - old) end
 reserved = reserved - old + size
 if size > 0 then
