@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,7 +26,35 @@ public final class BudgetBook {
     public record Defined(BudgetConfig config, boolean fromConfig) {
     }
 
-    private record Snapshot(List<Defined> budgets, long readAtNanos) {
+    private record Snapshot(List<Defined> budgets, List<Matcher> matchers, long readAtNanos) {
+    }
+
+    /**
+     * A budget as calls are matched against it, on every call: its scope parsed once, and its keys per scope value
+     * made once (a "*" budget over very many values forgets them now and then rather than growing without bound).
+     */
+    private record Matcher(BudgetConfig config, BudgetScope scope, Map<String, BudgetKey> keys) {
+        Matcher(BudgetConfig config) {
+            this(config, BudgetScope.parse(config.scope()), new ConcurrentHashMap<>());
+        }
+
+        /** The scope value this budget counts the call under, or null when it does not apply. */
+        String valueOf(CallFacts facts) {
+            String value = scope.valueOrNull(facts);
+            return value != null && (config.match().equals("*") || config.match().equals(value)) ? value : null;
+        }
+
+        BudgetKey key(String value) {
+            BudgetKey k = keys.get(value);
+            if (k == null) {
+                if (keys.size() > 10_000) {
+                    keys.clear();
+                }
+                k = BudgetKey.of(config, value);
+                keys.put(value, k);
+            }
+            return k;
+        }
     }
 
     private final List<BudgetConfig> fromConfig;
@@ -53,20 +83,24 @@ public final class BudgetBook {
 
     /** Config budgets first, then stored ones by name. A stored budget whose name a config one took is ignored. */
     public List<Defined> all() {
+        return current().budgets();
+    }
+
+    private Snapshot current() {
         Snapshot s = snapshot;
         if (s != null && System.nanoTime() - s.readAtNanos() < ttlNanos) {
-            return s.budgets();
+            return s;
         }
         refresh.lock();
         try {
             s = snapshot;
             if (s != null && System.nanoTime() - s.readAtNanos() < ttlNanos) {
-                return s.budgets();
+                return s;
             }
-            return reload().budgets();
+            return reload();
         } catch (RuntimeException e) {
             if (s != null) {
-                return s.budgets(); // the database hiccuped: keep enforcing the budgets last read
+                return s; // the database hiccuped: keep enforcing the budgets last read
             }
             throw e;
         } finally {
@@ -94,29 +128,23 @@ public final class BudgetBook {
         return removed;
     }
 
-    /** The budget keys a call falls in: each budget whose scope value equals its match, or any value for "*". */
     /** Whether any budget applies to the call: {@link #applicable} without building its keys. */
     public boolean anyApplies(CallFacts facts) {
-        for (Defined d : all()) {
-            if (matches(d.config(), facts) != null) {
+        for (Matcher m : current().matchers()) {
+            if (m.valueOf(facts) != null) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The scope value the budget counts this call under, or null when it does not apply. */
-    private static String matches(BudgetConfig c, CallFacts facts) {
-        Optional<String> value = BudgetScope.parse(c.scope()).valueIn(facts);
-        return value.isPresent() && (c.match().equals("*") || c.match().equals(value.get())) ? value.get() : null;
-    }
-
+    /** The budget keys a call falls in: each budget whose scope value equals its match, or any value for "*". */
     public List<Applicable> applicable(CallFacts facts) {
-        List<Applicable> out = new ArrayList<>();
-        for (Defined d : all()) {
-            String value = matches(d.config(), facts);
+        List<Applicable> out = new ArrayList<>(2);
+        for (Matcher m : current().matchers()) {
+            String value = m.valueOf(facts);
             if (value != null) {
-                out.add(new Applicable(d.config(), BudgetKey.of(d.config(), value)));
+                out.add(new Applicable(m.config(), m.key(value)));
             }
         }
         return out;
@@ -130,7 +158,7 @@ public final class BudgetBook {
                 out.add(new Defined(c, false));
             }
         }
-        Snapshot s = new Snapshot(List.copyOf(out), System.nanoTime());
+        Snapshot s = new Snapshot(List.copyOf(out), out.stream().map(d -> new Matcher(d.config())).toList(), System.nanoTime());
         snapshot = s;
         return s;
     }

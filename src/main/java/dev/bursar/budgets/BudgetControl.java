@@ -55,12 +55,15 @@ public final class BudgetControl implements SpendControl {
         return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
     }
 
-    /** As {@link #forConfig(BursarConfig, BudgetStore, Ledger, BudgetEvents)}, on a Redis connection the caller shares and closes. */
+    /**
+     * The gateway's wiring: as {@link #forConfig(BursarConfig, BudgetStore, Ledger, BudgetEvents)}, on a Redis connection the
+     * caller shares and closes, with leases ({@link LeasedBudgetCounters}) so that most calls make no round trip.
+     */
     public static BudgetControl forConfig(BursarConfig config, BudgetStore store, Ledger ledger, BudgetEvents events, RedisPipe redis) {
         StartingSpend starting = StartingSpend.fromLedger(ledger);
         BudgetCounters counters = redis == null
                 ? new InProcessBudgetCounters(starting)
-                : new RedisBudgetCounters(redis, config.redis().keyPrefix(), starting);
+                : new LeasedBudgetCounters(new RedisBudgetCounters(redis, config.redis().keyPrefix(), starting));
         return new BudgetControl(new BudgetBook(config.budgets(), store), counters, events);
     }
 

@@ -22,14 +22,16 @@ public enum BudgetScope {
     public static final String GLOBAL_VALUE = "all";
 
     private final Dimension dimension;
+    private final String wireName;
 
     BudgetScope(Dimension dimension) {
         this.dimension = dimension;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     public static BudgetScope parse(String name) {
-        for (BudgetScope s : values()) {
-            if (s.wireName().equals(name)) {
+        for (BudgetScope s : ALL) {
+            if (s.wireName.equals(name)) {
                 return s;
             }
         }
@@ -37,8 +39,10 @@ public enum BudgetScope {
                 + Arrays.stream(values()).map(BudgetScope::wireName).collect(Collectors.joining(", ")));
     }
 
+    private static final BudgetScope[] ALL = values();
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The ledger dimension spend is grouped by for this scope; empty for global (one total). */
@@ -51,6 +55,11 @@ public enum BudgetScope {
      * budget, not even {@code customer:*}).
      */
     public Optional<String> valueIn(CallFacts facts) {
+        return Optional.ofNullable(valueOrNull(facts));
+    }
+
+    /** {@link #valueIn}, null for none (asked for every budget on every call: no Optional). */
+    String valueOrNull(CallFacts facts) {
         Attribution a = facts.attribution() == null ? Attribution.NONE : facts.attribution();
         String v = switch (this) {
             case KEY -> a.keyId();
@@ -61,6 +70,6 @@ public enum BudgetScope {
             case MODEL -> facts.model();
             case GLOBAL -> GLOBAL_VALUE;
         };
-        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
+        return v == null || v.isEmpty() ? null : v;
     }
 }

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +119,7 @@ public final class BudgetWindow {
 
     @Override
     public int hashCode() {
-        return Objects.hash(spec);
+        return spec.hashCode();
     }
 
     @Override

@@ -38,6 +38,13 @@ public final class RedisBudgetCounters implements BudgetCounters {
     private static final LuaScript SETTLE = LuaScript.fromResource(RedisBudgetCounters.class, "settle.lua");
     private static final LuaScript TOTALS = LuaScript.fromResource(RedisBudgetCounters.class, "purge.lua", "totals.lua");
     private static final LuaScript START = LuaScript.fromResource(RedisBudgetCounters.class, "start.lua");
+    private static final LuaScript LEASE = LuaScript.fromResource(RedisBudgetCounters.class, "purge.lua", "lease.lua");
+    /**
+     * How long a call that only lacks room other replicas hold in leases waits for them to give it back (they do on
+     * their next renewal, within {@link LeasedBudgetCounters#QUIET_RENEWAL}); past it, the call is refused.
+     */
+    static final Duration CONTENDED_WAIT = Duration.ofMillis(250);
+    private static final long CONTENDED_RETRY_MILLIS = 2;
     /** Own connections are named after the key prefix, so an operator (or a test) can tell them apart in CLIENT LIST. */
     public static final String CLIENT_NAME_PREFIX = "bursar-budgets-";
     private static final int MAX_START_ROUNDS = 5;
@@ -77,7 +84,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
         this.starting = starting;
         this.clock = clock;
         this.ttl = reservationTtl;
-        for (LuaScript script : List.of(RESERVE, SETTLE, TOTALS, START)) {
+        for (LuaScript script : List.of(RESERVE, SETTLE, TOTALS, START, LEASE)) {
             redis.preload(script);
         }
     }
@@ -106,7 +113,7 @@ public final class RedisBudgetCounters implements BudgetCounters {
             args.add(String.valueOf(c.buckets.size()));
             args.add(timeToLive(c.buckets.getLast(), now));
         }
-        return runStartingLater(RESERVE, groups, args).thenApply(reply -> {
+        return reserveUntilDecided(groups, args, System.nanoTime() + CONTENDED_WAIT.toNanos()).thenApply(reply -> {
             if (text(reply.getFirst()).equals("ok")) {
                 return new ReserveResult.Reserved(r);
             }
@@ -114,6 +121,41 @@ public final class RedisBudgetCounters implements BudgetCounters {
             return new ReserveResult.Refused(new BudgetRefusal(k, k.window().instance(at), Nanos.usd(number(reply.get(2))),
                     Nanos.usd(number(reply.get(3))), amountUsd));
         });
+    }
+
+    /**
+     * Runs the reservation; while it only lacks room that leases hold (reserve.lua asked for it back), asks again
+     * every few milliseconds until the deadline. Past it, 'contended' is read as a refusal.
+     */
+    private CompletableFuture<List<Object>> reserveUntilDecided(List<Cells> groups, List<String> args, long deadlineNanos) {
+        return runStartingLater(RESERVE, groups, args).thenCompose(reply -> {
+            if (!text(reply.getFirst()).equals("contended") || System.nanoTime() >= deadlineNanos) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            Executor later = CompletableFuture.delayedExecutor(CONTENDED_RETRY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS, SLOW_PATH);
+            return CompletableFuture.supplyAsync(() -> null, later).thenCompose(x -> reserveUntilDecided(groups, args, deadlineNanos));
+        });
+    }
+
+    /** What Redis answered to a lease renewal (lease.lua). */
+    record LeaseReply(long size, boolean active, boolean revoked, long spentBefore, long spentAfter, long reserved) {
+    }
+
+    /**
+     * Renews {@code lease}: books {@code book} nanodollars of spend and sets its size to at least {@code floor + keep}, at
+     * most {@code want} (hard leases: within what lease.lua allows). The expiry is {@code ttl} from now.
+     */
+    CompletableFuture<LeaseReply> renew(Lease lease, long book, long floor, long keep, long want, long useful, int share,
+                                        Duration ttl) {
+        Instant now = clock.instant();
+        List<Cells> groups = List.of(new Cells(lease.key, lease.cells));
+        BudgetKey k = lease.key;
+        List<String> args = List.of(String.valueOf(now.toEpochMilli()), lease.id, String.valueOf(book), String.valueOf(floor),
+                String.valueOf(keep), String.valueOf(Math.max(want, floor + keep)), String.valueOf(now.plus(ttl).toEpochMilli()),
+                k.hard() ? String.valueOf(Nanos.down(k.limitUsd())) : "-1", timeToLive(lease.cells.getLast(), now),
+                String.valueOf(share), String.valueOf(useful));
+        return runStartingLater(LEASE, groups, args).thenApply(r -> new LeaseReply(number(r.get(1)), number(r.get(2)) == 1,
+                number(r.get(3)) == 1, number(r.get(4)), number(r.get(5)), number(r.get(6))));
     }
 
     @Override

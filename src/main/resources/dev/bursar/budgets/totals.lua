@@ -1,4 +1,4 @@
--- Window totals of one budget key, expired holds dropped first.
+-- Window totals of one budget key, expired holds dropped first; 'reserved' leaves out the free room of leases.
 -- KEYS: its window cells: hash, expiry zset. ARGV: now_ms. Returns {'ok', spent, reserved} or {'missing', index...}.
 local now = tonumber(ARGV[1])
 local missing = {}
@@ -9,7 +9,8 @@ for i = 1, #KEYS, 2 do
   else
     purge(KEYS[i], KEYS[i + 1], now)
     spent = spent + tonumber(redis.call('HGET', KEYS[i], 'spent'))
-    reserved = reserved + tonumber(redis.call('HGET', KEYS[i], 'reserved'))
+    local v = redis.call('HMGET', KEYS[i], 'reserved', 'leasefree')
+    reserved = reserved + tonumber(v[1]) - (tonumber(v[2]) or 0)
   end
 end
 if #missing > 0 then
