@@ -69,6 +69,15 @@ public final class BudgetControl implements SpendControl {
 
     /** The permit's handle: what {@link #settle} books against. */
     private record Held(Reservation reservation, List<BudgetBook.Applicable> applicable) {
+        /** Whether any of the budgets alerts at thresholds: only then does a settle need the totals after it. */
+        boolean alerts() {
+            for (BudgetBook.Applicable a : applicable) {
+                if (!a.config().alertAt().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     @Override
@@ -151,7 +160,9 @@ public final class BudgetControl implements SpendControl {
         // applies it before any later reservation of this replica. What it reports (thresholds crossed, a store that
         // was down) is reported at once when the counters answered at once (in process), else from a thread of its own
         // when the reply comes, so that alert delivery never holds up the connection's reply reader.
-        CompletableFuture<List<WindowTotals>> settled = counters.settleLater(held.reservation(), actualUsd).toCompletableFuture();
+        CompletableFuture<List<WindowTotals>> settled = (held.alerts()
+                ? counters.settleLater(held.reservation(), actualUsd)
+                : counters.settleWithoutTotals(held.reservation(), actualUsd)).toCompletableFuture();
         if (settled.isDone()) {
             toReport(held, actualUsd, settled).forEach(Runnable::run);
         } else {

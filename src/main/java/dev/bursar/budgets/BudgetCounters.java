@@ -56,6 +56,14 @@ public interface BudgetCounters extends AutoCloseable {
         }
     }
 
+    /**
+     * {@link #settleLater} for a caller that has no use for the totals (no alert thresholds to check): counters that
+     * book spend in batches may answer at once, with no totals. The stage fails as {@link #settleLater}'s would.
+     */
+    default CompletionStage<List<WindowTotals>> settleWithoutTotals(Reservation reservation, BigDecimal actualUsd) {
+        return settleLater(reservation, actualUsd);
+    }
+
     /** Drops the reservation without spend (the call never went out). */
     void release(Reservation reservation);
 

@@ -102,6 +102,7 @@ public final class LeasedBudgetCounters implements BudgetCounters {
         } finally {
             lock.unlock();
         }
+        keeper.poke(now);
         if (fromLeases) {
             Reservation r = new Reservation(LOCAL + ReservationIds.next(), keys, amountUsd, at, at.plus(DEFAULT_RESERVATION_TTL));
             return CompletableFuture.completedFuture(new ReserveResult.Reserved(r));
@@ -153,11 +154,21 @@ public final class LeasedBudgetCounters implements BudgetCounters {
         if (actualUsd == null || actualUsd.signum() < 0) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("budget amounts must be zero or more USD, got " + actualUsd));
         }
-        long amount = Nanos.up(r.amountUsd());
-        long actual = Nanos.up(actualUsd);
         LocalSettle settle = new LocalSettle(r.keys().size());
-        giveBack(r, amount, actual, settle);
+        giveBack(r, Nanos.up(r.amountUsd()), Nanos.up(actualUsd), settle);
         return settle.done;
+    }
+
+    private static final CompletableFuture<List<WindowTotals>> NO_TOTALS = CompletableFuture.completedFuture(List.of());
+
+    /** A call admitted from leases settles in process, and nothing waits for Redis to book it. */
+    @Override
+    public CompletionStage<List<WindowTotals>> settleWithoutTotals(Reservation r, BigDecimal actualUsd) {
+        if (!isLocal(r) || actualUsd == null || actualUsd.signum() < 0) {
+            return settleLater(r, actualUsd);
+        }
+        giveBack(r, Nanos.up(r.amountUsd()), Nanos.up(actualUsd), null);
+        return NO_TOTALS;
     }
 
     @Override
@@ -169,6 +180,7 @@ public final class LeasedBudgetCounters implements BudgetCounters {
         giveBack(r, Nanos.up(r.amountUsd()), 0, null);
     }
 
+    /** Takes a settled (or released, {@code actual} 0) call off its leases; {@code settle}, if any, hears the totals. */
     private void giveBack(Reservation r, long amount, long actual, LocalSettle settle) {
         lock.lock();
         try {
@@ -178,8 +190,8 @@ public final class LeasedBudgetCounters implements BudgetCounters {
                     throw new IllegalStateException("no lease for " + r.keys().get(i) + " holds reservation " + r.id());
                 }
                 l.inFlight -= amount;
+                l.unbooked += actual;
                 if (settle != null) {
-                    l.unbooked += actual;
                     l.bookings.add(new Lease.Booking(settle, i, actual));
                 }
             }

@@ -93,7 +93,27 @@ public final class RateLimitControl implements SpendControl {
     record Applicable(List<String> counters, List<LimitCheck> checks, List<RateLimitConfig> rules, List<String> values) {
     }
 
+    /** The values rules are matched on: a call's {@link Applicable} depends on nothing else. */
+    private record ScopeValues(String key, String customer, String feature, String team, String environment) {
+    }
+
+    /** Matched once per set of values (rules are fixed), not on every call; bounded like the other per-value caches. */
+    private final java.util.Map<ScopeValues, Applicable> applicableByValues = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Applicable applicable(Attribution who) {
+        ScopeValues values = new ScopeValues(who.keyId(), who.customer(), who.feature(), who.team(), who.environment());
+        Applicable known = applicableByValues.get(values);
+        if (known == null) {
+            if (applicableByValues.size() > 10_000) {
+                applicableByValues.clear();
+            }
+            known = match(who);
+            applicableByValues.put(values, known);
+        }
+        return known;
+    }
+
+    private Applicable match(Attribution who) {
         List<String> counters = new ArrayList<>(2);
         List<LimitCheck> checks = new ArrayList<>(2);
         List<RateLimitConfig> matched = new ArrayList<>(2);
@@ -113,7 +133,7 @@ public final class RateLimitControl implements SpendControl {
             matched.add(rule);
             values.add(value);
         }
-        return new Applicable(counters, checks, matched, values);
+        return new Applicable(List.copyOf(counters), List.copyOf(checks), List.copyOf(matched), List.copyOf(values));
     }
 
     private static String valueOf(String scope, Attribution who) {

@@ -31,7 +31,7 @@ public final class TokenCounter {
      * Counts of texts seen lately. Chat requests resend their system prompt and the conversation so far on every call;
      * looking a text up is far cheaper than encoding it again (byte-pair encoding was a third of admission's CPU).
      */
-    private static final int CACHE_MIN_CHARS = 32;
+    private static final int ENTRY_MIN_COST_CHARS = 64;
     private static final int CACHE_MAX_CHARS = 64 * 1024;
     private static final long CACHE_BUDGET_CHARS = 4L * 1024 * 1024;
     private final Map<String, Integer> counted = new ConcurrentHashMap<>();
@@ -74,7 +74,7 @@ public final class TokenCounter {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        if (text.length() < CACHE_MIN_CHARS || text.length() > CACHE_MAX_CHARS) {
+        if (text.length() > CACHE_MAX_CHARS) {
             return scaled(encoding.countTokensOrdinary(text));
         }
         Integer known = counted.get(text);
@@ -82,10 +82,13 @@ public final class TokenCounter {
             return known;
         }
         int n = scaled(encoding.countTokensOrdinary(text));
-        if (cachedChars.addAndGet(text.length()) > CACHE_BUDGET_CHARS) {
+        // Short texts (role names, short questions) are worth remembering too, but each entry costs a map node:
+        // they count as ENTRY_MIN_COST_CHARS against the budget, which bounds the entries as well as the characters.
+        int cost = Math.max(text.length(), ENTRY_MIN_COST_CHARS);
+        if (cachedChars.addAndGet(cost) > CACHE_BUDGET_CHARS) {
             // Full: start afresh rather than track recency; what is hot is counted again once.
             counted.clear();
-            cachedChars.set(text.length());
+            cachedChars.set(cost);
         }
         counted.put(text, n);
         return n;

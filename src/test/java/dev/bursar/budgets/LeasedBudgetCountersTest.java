@@ -96,6 +96,21 @@ class LeasedBudgetCountersTest extends BudgetCountersContractTest {
     }
 
     @Test
+    void aSettleWithoutTotalsAnswersAtOnceAndItsSpendIsStillBookedExactly() {
+        LeasedBudgetCounters c = steppedReplica();
+        BudgetKey acme = key(hard("monthly", "customer", "*", "month", "1000"), "acme");
+        c.settle(held(c.reserve(List.of(acme), usd("0.25"), NOON)), usd("0.2"));
+        c.renewAll();
+
+        Reservation r = held(c.reserve(List.of(acme), usd("0.25"), NOON));
+        var answered = c.settleWithoutTotals(r, usd("0.000000001")).toCompletableFuture();
+
+        assertThat(r.id()).startsWith("lease-call:");
+        assertThat(answered).isCompletedWithValue(List.of());
+        assertThat(c.totals(acme, NOON).spentUsd()).isEqualByComparingTo("0.200000001");
+    }
+
+    @Test
     void softBudgetsAreCountedThroughLeasesToo() {
         LeasedBudgetCounters c = steppedReplica();
         BudgetKey watch = key(soft("watch", "customer", "*", "day", "1"), "acme");
