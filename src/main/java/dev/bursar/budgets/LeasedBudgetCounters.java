@@ -49,6 +49,7 @@ public final class LeasedBudgetCounters implements BudgetCounters {
     /** Leases of cells that are over (a new day began), kept until their calls settled and their spend is booked. */
     private final List<Lease> retired = new CopyOnWriteArrayList<>();
     private final LeaseKeeper keeper;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public LeasedBudgetCounters(RedisBudgetCounters redis) {
         this(redis, Clock.systemUTC(), true);
@@ -279,6 +280,9 @@ public final class LeasedBudgetCounters implements BudgetCounters {
     /** Gives every lease's room back and books what is unbooked, then closes the Redis counters. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         keeper.stopAndReturnAll();
         redis.close();
     }

@@ -111,6 +111,27 @@ class LeasedBudgetCountersTest extends BudgetCountersContractTest {
     }
 
     @Test
+    void closingBooksWhatWasSettledAndGivesTheLeasedRoomBack() {
+        LeasedBudgetCounters c = steppedReplica();
+        BudgetKey acme = key(hard("daily", "customer", "*", "day", "100"), "acme");
+        c.settle(held(c.reserve(List.of(acme), usd("0.5"), NOON)), usd("0.25"));
+        c.renewAll();
+        Reservation r = held(c.reserve(List.of(acme), usd("0.5"), NOON));
+        c.settleLater(r, usd("0.125"));
+        assertThat(r.id()).startsWith("lease-call:");
+
+        c.close();
+
+        try (RedisBudgetCounters other = new RedisBudgetCounters(redis.config, StartingSpend.none(), clock, Duration.ofMinutes(15))) {
+            WindowTotals t = other.totals(acme, NOON);
+            assertThat(t.spentUsd()).isEqualByComparingTo("0.375");
+            assertThat(t.reservedUsd()).isEqualByComparingTo("0");
+            // the whole limit is free again for another replica: no lease holds any of it
+            assertThat(other.reserve(List.of(acme), usd("99.625"), NOON)).isInstanceOf(ReserveResult.Reserved.class);
+        }
+    }
+
+    @Test
     void softBudgetsAreCountedThroughLeasesToo() {
         LeasedBudgetCounters c = steppedReplica();
         BudgetKey watch = key(soft("watch", "customer", "*", "day", "1"), "acme");
