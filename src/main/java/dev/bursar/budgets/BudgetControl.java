@@ -90,6 +90,24 @@ public final class BudgetControl implements SpendControl {
         return SpendControl.await(admitLater(facts));
     }
 
+    /** Admitted from this replica's leases when every budget's has room; null otherwise (and for bad facts). */
+    @Override
+    public Permit admitAtOnce(CallFacts facts) {
+        if (facts.worstCaseUsd() == null || facts.worstCaseUsd().signum() < 0) {
+            return null;
+        }
+        List<BudgetBook.Applicable> applicable = budgets.applicable(facts);
+        if (applicable.isEmpty()) {
+            return new Permit(ReservationIds.next(), new Held(null, List.of()), RateLimitStatus.NONE);
+        }
+        List<BudgetKey> keys = new ArrayList<>(applicable.size());
+        for (BudgetBook.Applicable a : applicable) {
+            keys.add(a.key());
+        }
+        Reservation r = counters.reserveAtOnce(keys, facts.worstCaseUsd(), facts.at());
+        return r == null ? null : new Permit(r.id(), new Held(r, applicable), RateLimitStatus.NONE);
+    }
+
     @Override
     public CompletableFuture<Permit> admitLater(CallFacts facts) {
         if (facts.worstCaseUsd() == null || facts.worstCaseUsd().signum() < 0) {

@@ -27,6 +27,14 @@ public interface BudgetCounters extends AutoCloseable {
     ReserveResult reserve(List<BudgetKey> keys, BigDecimal amountUsd, Instant at);
 
     /**
+     * {@link #reserve} when it can be done without waiting for the store (counters that lease room admit from it),
+     * else null; never refuses.
+     */
+    default Reservation reserveAtOnce(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
+        return null;
+    }
+
+    /**
      * {@link #reserve} answered later where the store is remote, so that a caller can ask other stores meanwhile. The
      * stage fails with {@link BudgetStoreUnavailable} when the store cannot be reached.
      */

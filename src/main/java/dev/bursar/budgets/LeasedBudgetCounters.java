@@ -76,8 +76,15 @@ public final class LeasedBudgetCounters implements BudgetCounters {
 
     @Override
     public CompletionStage<ReserveResult> reserveLater(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
+        Reservation r = reserveAtOnce(keys, amountUsd, at);
+        return r != null ? CompletableFuture.completedFuture(new ReserveResult.Reserved(r)) : redis.reserveLater(keys, amountUsd, at);
+    }
+
+    /** From the keys' leases when they all have room for it; null sends the call to Redis. */
+    @Override
+    public Reservation reserveAtOnce(List<BudgetKey> keys, BigDecimal amountUsd, Instant at) {
         if (amountUsd == null || amountUsd.signum() < 0 || hasDuplicates(keys)) {
-            return redis.reserveLater(keys, amountUsd, at); // it reports bad amounts, and merges repeated keys
+            return null; // Redis reports bad amounts, and merges repeated keys
         }
         long amount = Nanos.up(amountUsd);
         long now = System.nanoTime();
@@ -104,11 +111,7 @@ public final class LeasedBudgetCounters implements BudgetCounters {
             lock.unlock();
         }
         keeper.poke(now);
-        if (fromLeases) {
-            Reservation r = new Reservation(LOCAL + ReservationIds.next(), keys, amountUsd, at, at.plus(DEFAULT_RESERVATION_TTL));
-            return CompletableFuture.completedFuture(new ReserveResult.Reserved(r));
-        }
-        return redis.reserveLater(keys, amountUsd, at);
+        return fromLeases ? new Reservation(LOCAL + ReservationIds.next(), keys, amountUsd, at, at.plus(DEFAULT_RESERVATION_TTL)) : null;
     }
 
     /** The lease a call at {@code at} draws on, made (empty, to be filled by the keeper) when the key has none yet. */

@@ -41,11 +41,20 @@ public final class CompositeSpendControl implements SpendControl {
 
     @Override
     public Permit admit(CallFacts facts) {
-        // Every part is asked at once (with Redis: both scripts go out in one write, one round trip in all); a part
+        Permit[] atOnce = new Permit[parts.size()];
+        boolean all = true;
+        for (int i = 0; i < atOnce.length; i++) {
+            atOnce[i] = parts.get(i).admitAtOnce(facts);
+            all &= atOnce[i] != null;
+        }
+        if (all) {
+            return combined(java.util.Arrays.asList(atOnce));
+        }
+        // The others are asked at once (with Redis: their scripts go out in one write, one round trip in all); a part
         // that admitted is given back, at zero, when another refused.
         List<CompletableFuture<Permit>> asked = new ArrayList<>(parts.size());
-        for (SpendControl part : parts) {
-            asked.add(part.admitLater(facts));
+        for (int i = 0; i < atOnce.length; i++) {
+            asked.add(atOnce[i] != null ? CompletableFuture.completedFuture(atOnce[i]) : parts.get(i).admitLater(facts));
         }
         List<Permit> taken = new ArrayList<>(parts.size());
         RuntimeException refused = null;
@@ -65,6 +74,10 @@ public final class CompositeSpendControl implements SpendControl {
             }
             throw refused;
         }
+        return combined(taken);
+    }
+
+    private Permit combined(List<Permit> taken) {
         RateLimitStatus tightest = RateLimitStatus.NONE;
         for (Permit p : taken) {
             if (p.rateLimits() != null && p.rateLimits() != RateLimitStatus.NONE) {

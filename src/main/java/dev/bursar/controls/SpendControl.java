@@ -38,6 +38,15 @@ public interface SpendControl extends AutoCloseable {
         return c instanceof RuntimeException r ? r : new IllegalStateException(c);
     }
 
+    /**
+     * {@link #admit} answered without waiting for any store (from what this replica holds, e.g. a lease), or null when
+     * that cannot be done; never refuses (a call that might be refused is answered by {@link #admitLater}). The
+     * gateway asks this first: most calls are admitted here, on a path with no futures.
+     */
+    default Permit admitAtOnce(CallFacts facts) {
+        return null;
+    }
+
     /** @throws SpendRefused when a hard budget or a rate limit would be crossed, or the store is down and fails closed */
     Permit admit(CallFacts facts);
 

@@ -91,6 +91,11 @@ public final class LeasedRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Verdict.Admitted takeAtOnce(List<String> counters, long tokens, long nowMillis) {
+        return chunks.take(counters, tokens, SlidingWindow.slotAt(nowMillis));
+    }
+
+    @Override
     public CompletableFuture<Verdict> takeLater(List<String> counters, List<LimitCheck> checks, long tokens, long nowMillis) {
         long slot = SlidingWindow.slotAt(nowMillis);
         Verdict.Admitted local = chunks.take(counters, tokens, slot);

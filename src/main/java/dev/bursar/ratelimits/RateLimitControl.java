@@ -57,6 +57,20 @@ public final class RateLimitControl implements SpendControl {
         return SpendControl.await(admitLater(facts));
     }
 
+    /** Admitted from this replica's chunks when every counter's has room; null otherwise. */
+    @Override
+    public Permit admitAtOnce(CallFacts facts) {
+        Applicable applicable = applicable(facts.attribution());
+        if (applicable.checks().isEmpty()) {
+            return new Permit(nextId(), null, RateLimitStatus.NONE);
+        }
+        long tokens = Math.max(0, facts.promptTokens()) + Math.max(0, facts.maxOutputTokens());
+        long now = clock.millis();
+        Verdict.Admitted admitted = limiter.takeAtOnce(applicable.counters(), tokens, now);
+        return admitted == null ? null : new Permit(nextId(), new Taken(applicable.counters(), admitted.slot(), tokens),
+                Statuses.afterAdmission(applicable.checks(), admitted, now));
+    }
+
     @Override
     public CompletableFuture<Permit> admitLater(CallFacts facts) {
         Applicable applicable = applicable(facts.attribution());

@@ -23,6 +23,11 @@ public sealed interface RateLimiter extends AutoCloseable permits InProcessRateL
         }
     }
 
+    /** {@link #take} from what this replica holds (leased chunks), without waiting; null when it cannot. */
+    default Verdict.Admitted takeAtOnce(List<String> counters, long tokens, long nowMillis) {
+        return null;
+    }
+
     /** Adds {@code deltaTokens} (negative gives back) to the slot the admission took from, if it still counts. */
     void adjust(Taken taken, long deltaTokens, long nowMillis);
 

@@ -6,6 +6,7 @@ import static dev.bursar.budgets.Budgets.soft;
 import static dev.bursar.budgets.Budgets.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.config.BudgetConfig;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,6 +130,25 @@ class LeasedBudgetCountersTest extends BudgetCountersContractTest {
             // the whole limit is free again for another replica: no lease holds any of it
             assertThat(other.reserve(List.of(acme), usd("99.625"), NOON)).isInstanceOf(ReserveResult.Reserved.class);
         }
+    }
+
+    @Test
+    void theControlAdmitsAtOnceOnlyWhatALeaseHoldsRoomFor() {
+        LeasedBudgetCounters c = steppedReplica();
+        BudgetConfig monthly = hard("monthly", "customer", "*", "month", "1000");
+        BudgetControl control = new BudgetControl(new BudgetBook(List.of(monthly), new InMemoryBudgetStore(), Duration.ofHours(1)),
+                c, new RecordingEvents(), clock);
+
+        assertThat(control.admitAtOnce(Budgets.call("acme", "0.25", NOON))).as("no lease yet").isNull();
+        control.settle(control.admit(Budgets.call("acme", "0.25", NOON)), usd("0.1"), 10);
+        c.renewAll();
+        dev.bursar.controls.Permit atOnce = control.admitAtOnce(Budgets.call("acme", "0.25", NOON));
+        control.settle(atOnce, usd("0.2"), 10);
+
+        assertThat(atOnce).isNotNull();
+        assertThat(atOnce.id()).startsWith("lease-call:");
+        assertThat(control.admitAtOnce(Budgets.call("acme", "999", NOON))).as("more than the lease holds").isNull();
+        assertThat(c.totals(key(monthly, "acme"), NOON).spentUsd()).isEqualByComparingTo("0.3");
     }
 
     @Test
