@@ -4,14 +4,15 @@
 # (the machine's speed drifts; a ratio is only taken between runs of the same round). Prints one row per run, the
 # ratio of each to the run without controls of its round, and the target (Redis controls keep >= 80%).
 #
-# Knobs: BENCH_ROUNDS (2), and those of gateway.sh (BENCH_DURATION 8, BENCH_WARMUP 3, BENCH_JIT_WARMUP 20 here).
-# About a minute per run: 6 minutes with the defaults.
+# Knobs: BENCH_ROUNDS (2), and those of gateway.sh (BENCH_DURATION 8, BENCH_WARMUP 3, BENCH_JIT_WARMUP 60 here:
+# with 20 s some runs with controls had not reached their compiled steady state and ran 25% slower).
+# About 90 s per run: 9 minutes with the defaults.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROUNDS=${BENCH_ROUNDS:-2}
 export BENCH_SHAPES=whole BENCH_CONNECTIONS=16
-export BENCH_DURATION=${BENCH_DURATION:-8} BENCH_WARMUP=${BENCH_WARMUP:-3} BENCH_JIT_WARMUP=${BENCH_JIT_WARMUP:-20}
+export BENCH_DURATION=${BENCH_DURATION:-8} BENCH_WARMUP=${BENCH_WARMUP:-3} BENCH_JIT_WARMUP=${BENCH_JIT_WARMUP:-60}
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/bursar-controls.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 
