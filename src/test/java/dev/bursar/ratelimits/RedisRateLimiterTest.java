@@ -16,13 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /** Runs against the Redis server at 127.0.0.1:6379, under a random key prefix deleted afterwards. */
 class RedisRateLimiterTest extends RateLimiterContractTest {
 
-    static final String URL = "redis://127.0.0.1:6379";
+    static final String URL = RedisKeys.URL;
     static final String PREFIX = "bursar-test-" + UUID.randomUUID().toString().substring(0, 8);
     /** Nothing listens on port 1. */
     static final String DEAD_URL = "redis://127.0.0.1:1";
@@ -48,21 +46,7 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
 
     @AfterAll
     static void deleteKeys() {
-        try (UnifiedJedis redis = RedisClient.create(java.net.URI.create(URL))) {
-            keys(redis).forEach(redis::del);
-            assertThat(keys(redis)).isEmpty();
-        }
-    }
-
-    static List<String> keys(UnifiedJedis redis) {
-        List<String> found = new ArrayList<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(PREFIX + ":*").count(1000));
-            found.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        return found;
+        assertThat(RedisKeys.deleteAll(PREFIX)).isZero();
     }
 
     @Test
@@ -101,7 +85,7 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
             control.admit(call("k1", "acme", 10, 10));
 
             String key = testPrefix + ":rl:customer:acme";
-            assertThat(Set.copyOf(keys(redis))).contains(key);
+            assertThat(Set.copyOf(RedisKeys.keys(redis, PREFIX))).contains(key);
             assertThat(redis.pttl(key)).isPositive().isLessThanOrEqualTo(SlidingWindow.TTL_MILLIS);
         }
     }
