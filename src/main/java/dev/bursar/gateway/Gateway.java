@@ -23,6 +23,7 @@ import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.anthropic.AnthropicBridge;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
+import dev.bursar.wire.BadRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,6 +95,10 @@ public final class Gateway {
         } catch (ApiError e) {
             status = e.status();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel, e.headers()), e.body(in.wire()));
+        } catch (BadRequest e) {
+            ApiError err = new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage());
+            status = err.status();
+            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         } catch (IllegalArgumentException e) {
             // Translating between wires found something the target wire cannot express; the message names the field.
             ApiError err = ApiError.badRequest("invalid_request", null, e.getMessage());
