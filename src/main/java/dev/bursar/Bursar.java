@@ -23,8 +23,6 @@ import dev.bursar.ratelimits.LeasedRateLimiter;
 import dev.bursar.ratelimits.RateLimitControl;
 import dev.bursar.redis.RedisPipe;
 import dev.bursar.routing.ModelRoutes;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,7 +37,7 @@ import java.util.Map;
 /** Wires one running Bursar from its config, with plain constructors. Tests build the same graph. */
 public final class Bursar implements AutoCloseable {
 
-    private final Storage storage;
+    private final Stores storage;
     private final GatewayServer server;
     private final AlertEngine alerts;
     private final SpendControl controls;
@@ -47,7 +45,7 @@ public final class Bursar implements AutoCloseable {
     private final Metrics metrics;
     private final String host;
 
-    private Bursar(Storage storage, GatewayServer server, AlertEngine alerts, SpendControl controls, String masterKey,
+    private Bursar(Stores storage, GatewayServer server, AlertEngine alerts, SpendControl controls, String masterKey,
                    Metrics metrics, String host) {
         this.controls = controls;
         this.storage = storage;
@@ -65,7 +63,7 @@ public final class Bursar implements AutoCloseable {
         PriceCatalog catalog = Files.isRegularFile(prices) ? PriceCatalog.load(List.of(prices)) : PriceCatalog.bundled();
         // Loading a tokenizer's vocabulary takes seconds; do it now rather than in the first request that counts tokens.
         Thread.startVirtualThread(() -> TokenCounter.forModel("gpt-4o").count("warm up"));
-        Storage storage = Storages.open(config.storage());
+        Stores storage = Stores.open(config.storage());
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -79,7 +77,7 @@ public final class Bursar implements AutoCloseable {
             ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());
             Metrics metrics = new Metrics();
-            AlertEngine alerts = new AlertEngine(storage.database(), config.alerts());
+            AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(), config.alerts());
             alerts.start();
             // One pipelined connection for budgets and rate limits: their calls share its writes and reads.
             RedisPipe redis = config.redis() == null ? null
@@ -153,7 +151,7 @@ public final class Bursar implements AutoCloseable {
         return masterKey;
     }
 
-    public Storage storage() {
+    public Stores storage() {
         return storage;
     }
 

@@ -1,7 +1,7 @@
 package dev.bursar.alerts;
 
 import dev.bursar.config.AlertsConfig;
-import dev.bursar.ledger.RollupFolder;
+import dev.bursar.ledger.LedgerStats;
 import dev.bursar.storage.Database;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,7 +29,7 @@ public final class AlertEngine implements AutoCloseable {
     static final long OUTAGE_MINUTES = 15;
     private static final System.Logger LOG = System.getLogger(AlertEngine.class.getName());
 
-    private final Database db;
+    private final LedgerStats ledger;
     private final AlertsConfig config;
     private final List<AlertRule> rules;
     private final Clock clock;
@@ -38,13 +38,17 @@ public final class AlertEngine implements AutoCloseable {
     private final ReentrantLock evaluating = new ReentrantLock();
     private ScheduledExecutorService scheduler;
 
-    /** {@code db} must be migrated (schema version 21 or later). Rules are validated here; bad ones throw. */
-    public AlertEngine(Database db, AlertsConfig config) {
-        this(db, config, Rules.from(config.rules()), Clock.systemUTC(), RetryPolicy.DEFAULT);
+    /**
+     * {@code db} must be migrated (schema version 21 or later); the engine keeps its alerts there and reads the ledger
+     * through {@code ledger}. Rules are validated here; bad ones throw.
+     */
+    public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config) {
+        this(db, ledger, config, Rules.from(config.rules()), Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
-    public AlertEngine(Database db, AlertsConfig config, List<AlertRule> rules, Clock clock, RetryPolicy retry) {
-        this.db = db;
+    public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config, List<AlertRule> rules, Clock clock,
+                       RetryPolicy retry) {
+        this.ledger = ledger;
         this.config = config;
         this.rules = List.copyOf(rules);
         this.clock = clock;
@@ -78,8 +82,7 @@ public final class AlertEngine implements AutoCloseable {
         evaluating.lock();
         try {
             Instant now = clock.instant();
-            RollupFolder.fold(db); // rules read the roll-ups: they must hold every committed row
-            RuleContext ctx = new RuleContext(db, now);
+            RuleContext ctx = new RuleContext(ledger, now);
             List<AlertRecord> fired = new ArrayList<>();
             for (AlertRule rule : rules) {
                 List<Finding> findings;

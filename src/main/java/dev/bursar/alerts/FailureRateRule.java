@@ -1,9 +1,8 @@
 package dev.bursar.alerts;
 
-import dev.bursar.storage.Dialect;
+import dev.bursar.ledger.AttemptTotals;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -13,27 +12,12 @@ import java.util.List;
  */
 record FailureRateRule(String name, BigDecimal percent, int minutes, int minRequests) implements AlertRule {
 
-    private record Sums(long attempts, long failed, BigDecimal wasted) {
-    }
-
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        long now = ctx.nowMicros();
-        Dialect dialect = ctx.db().dialect();
-        Sums sums = ctx.db().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT SUM(attempts), SUM(failed_attempts), SUM(failed_cost)"
-                    + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?")) {
-                ps.setLong(1, now - minutes * 60_000_000L);
-                ps.setLong(2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Sums(rs.getLong(1), rs.getLong(2), dialect.readMoney(rs, 3));
-                }
-            }
-        });
+        AttemptTotals sums = ctx.ledger().attempts(ctx.last(Duration.ofMinutes(minutes)));
         long attempts = sums.attempts();
-        long failed = sums.failed();
-        BigDecimal wasted = sums.wasted();
+        long failed = sums.failedAttempts();
+        BigDecimal wasted = sums.failedCostUsd();
         if (attempts < minRequests || !Ratios.above(BigDecimal.valueOf(failed), BigDecimal.valueOf(attempts), percent)) {
             return List.of();
         }

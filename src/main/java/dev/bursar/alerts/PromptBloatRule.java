@@ -1,9 +1,10 @@
 package dev.bursar.alerts;
 
+import dev.bursar.ledger.PromptVersionUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 record PromptBloatRule(String name, BigDecimal percent, int minRequests, int days) implements AlertRule {
 
     /** One prompt version's totals. Rows = requests + failed attempts: every ledger row is exactly one of the two. */
-    private record Version(String name, long firstSeen, long inputTokens, long rows) {
+    private record Version(String name, Instant firstSeen, long inputTokens, long rows) {
         BigDecimal average() {
             return BigDecimal.valueOf(inputTokens).divide(BigDecimal.valueOf(rows), 2, RoundingMode.HALF_EVEN);
         }
@@ -28,27 +29,14 @@ record PromptBloatRule(String name, BigDecimal percent, int minRequests, int day
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        long now = ctx.nowMicros();
-        Map<String, List<Version>> byFeature = ctx.db().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT feature, prompt_version, MIN(bucket_micros),"
-                    + " SUM(input_tokens), SUM(requests) + SUM(failed_attempts) FROM spend_hourly"
-                    + " WHERE bucket_micros >= ? AND bucket_micros < ? AND prompt_version <> ''"
-                    + " GROUP BY feature, prompt_version")) {
-                ps.setLong(1, now - days * SpendSpikeRule.DAY_MICROS);
-                ps.setLong(2, now);
-                Map<String, List<Version>> out = new TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.computeIfAbsent(rs.getString(1), f -> new ArrayList<>()).add(
-                                new Version(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                    }
-                }
-                return out;
-            }
-        });
+        Map<String, List<Version>> byFeature = new TreeMap<>();
+        for (PromptVersionUsage u : ctx.ledger().promptVersions(ctx.last(Duration.ofDays(days)))) {
+            byFeature.computeIfAbsent(u.feature(), f -> new ArrayList<>())
+                    .add(new Version(u.promptVersion(), u.firstHour(), u.inputTokens(), u.rows()));
+        }
         List<Finding> findings = new ArrayList<>();
         byFeature.forEach((feature, versions) -> {
-            versions.sort(Comparator.comparingLong(Version::firstSeen).thenComparing(Version::name));
+            versions.sort(Comparator.comparing(Version::firstSeen).thenComparing(Version::name));
             for (int i = 1; i < versions.size(); i++) {
                 Version prev = versions.get(i - 1);
                 Version cur = versions.get(i);

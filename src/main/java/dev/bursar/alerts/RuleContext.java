@@ -1,13 +1,19 @@
 package dev.bursar.alerts;
 
-import dev.bursar.storage.Database;
+import dev.bursar.ledger.LedgerStats;
+import dev.bursar.ledger.TimeRange;
+import java.time.Duration;
 import java.time.Instant;
 
-/** What a rule evaluates against: the ledger's database and the evaluation time (one instant for every rule). */
-public record RuleContext(Database db, Instant now) {
+/**
+ * What a rule evaluates against: the ledger's queries and the evaluation time (one instant for every rule). Rules
+ * read the ledger only through {@link LedgerStats}; its tables belong to the ledger package.
+ */
+public record RuleContext(LedgerStats ledger, Instant now) {
 
-    long nowMicros() {
-        return micros(now);
+    /** The window of the last {@code length} up to now. */
+    TimeRange last(Duration length) {
+        return new TimeRange(now.minus(length), now);
     }
 
     static long micros(Instant t) {

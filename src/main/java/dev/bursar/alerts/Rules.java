@@ -51,9 +51,9 @@ public final class Rules {
     }
 
     private static AlertRule spendAbove(AlertRuleConfig c) {
-        if (c.scope() == null || !SpendAboveRule.COLUMNS.containsKey(c.scope())) {
+        if (c.scope() == null || !SpendAboveRule.SCOPES.containsKey(c.scope())) {
             throw new IllegalArgumentException(where(c) + "scope must be one of "
-                    + SpendAboveRule.COLUMNS.keySet().stream().sorted().toList() + ", got " + c.scope());
+                    + SpendAboveRule.SCOPES.keySet().stream().sorted().toList() + ", got " + c.scope());
         }
         if (c.usd() == null) {
             throw new IllegalArgumentException(where(c) + "usd is required: the amount per window to alert above");

@@ -1,9 +1,8 @@
 package dev.bursar.alerts;
 
+import dev.bursar.ledger.RepeatedRequests;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -18,38 +17,21 @@ record RunawayLoopRule(String name, int count, int minutes) implements AlertRule
 
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        long now = ctx.nowMicros();
-        var dialect = ctx.db().dialect();
-        return ctx.db().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(key_id, ''), fingerprint,"
-                    + " COUNT(DISTINCT request_id), SUM(cost) FROM usage_events"
-                    + " WHERE ts_micros >= ? AND ts_micros < ? AND fingerprint IS NOT NULL"
-                    + " GROUP BY COALESCE(key_id, ''), fingerprint HAVING COUNT(DISTINCT request_id) > ?"
-                    + " ORDER BY 1, 2")) {
-                ps.setLong(1, now - minutes * 60_000_000L);
-                ps.setLong(2, now);
-                ps.setLong(3, count);
-                List<Finding> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String key = rs.getString(1).isEmpty() ? NO_KEY : rs.getString(1);
-                        out.add(finding(key, rs.getString(2), rs.getLong(3), dialect.readMoney(rs, 4)));
-                    }
-                }
-                return out;
-            }
-        });
+        return ctx.ledger().repeatedRequests(ctx.last(Duration.ofMinutes(minutes)), count).stream()
+                .map(this::finding)
+                .toList();
     }
 
-    private Finding finding(String key, String fingerprint, long requests, BigDecimal cost) {
+    private Finding finding(RepeatedRequests r) {
+        String key = r.keyId().isEmpty() ? NO_KEY : r.keyId();
         var numbers = new LinkedHashMap<String, BigDecimal>();
-        numbers.put("requests", BigDecimal.valueOf(requests));
+        numbers.put("requests", BigDecimal.valueOf(r.requests()));
         numbers.put("threshold_count", BigDecimal.valueOf(count));
-        numbers.put("spend_usd", cost);
+        numbers.put("spend_usd", r.costUsd());
         // The fingerprint is part of the scope value: one key looping on two prompts is two loops.
-        return new Finding(name, "runaway-loop", Severity.CRITICAL, "key", key + " fingerprint " + fingerprint,
-                "last " + minutes + "m", "Key " + key + " sent " + requests + " near-identical requests (fingerprint "
-                + fingerprint + ") in the last " + minutes + " minutes, costing $" + Ratios.usd(cost),
-                BigDecimal.valueOf(requests), numbers);
+        return new Finding(name, "runaway-loop", Severity.CRITICAL, "key", key + " fingerprint " + r.fingerprint(),
+                "last " + minutes + "m", "Key " + key + " sent " + r.requests() + " near-identical requests (fingerprint "
+                + r.fingerprint() + ") in the last " + minutes + " minutes, costing $" + Ratios.usd(r.costUsd()),
+                BigDecimal.valueOf(r.requests()), numbers);
     }
 }

@@ -1,12 +1,10 @@
 package dev.bursar.alerts;
 
-import dev.bursar.storage.Dialect;
+import dev.bursar.ledger.TimeRange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -17,25 +15,18 @@ import java.util.List;
  */
 record SpendSpikeRule(String name, BigDecimal percent, BigDecimal minUsd, int days) implements AlertRule {
 
-    static final long HOUR_MICROS = 3_600_000_000L;
-    static final long DAY_MICROS = 24 * HOUR_MICROS;
-
     @Override
     public List<Finding> evaluate(RuleContext ctx) {
-        long now = ctx.nowMicros();
-        Dialect dialect = ctx.db().dialect();
-        BigDecimal[] spend = ctx.db().read(c -> {
-            BigDecimal[] out = new BigDecimal[days + 1];
-            for (int d = 0; d <= days; d++) {
-                long to = now - d * DAY_MICROS;
-                out[d] = sum(c, dialect, to - HOUR_MICROS, to);
-            }
-            return out;
-        });
-        BigDecimal current = spend[0];
+        List<TimeRange> hours = new ArrayList<>(days + 1);
+        for (int d = 0; d <= days; d++) {
+            var to = ctx.now().minus(Duration.ofDays(d));
+            hours.add(new TimeRange(to.minus(Duration.ofHours(1)), to));
+        }
+        List<BigDecimal> spend = ctx.ledger().costs(hours);
+        BigDecimal current = spend.getFirst();
         BigDecimal baselineTotal = BigDecimal.ZERO;
         for (int d = 1; d <= days; d++) {
-            baselineTotal = baselineTotal.add(spend[d]);
+            baselineTotal = baselineTotal.add(spend.get(d));
         }
         // current > avg * (1 + p/100)  <=>  current * days * 100 > total * (100 + p): exact, no division.
         boolean spiking = current.compareTo(minUsd) > 0 && current.multiply(BigDecimal.valueOf(days * 100L))
@@ -54,17 +45,5 @@ record SpendSpikeRule(String name, BigDecimal percent, BigDecimal minUsd, int da
                 + Ratios.usd(average);
         return List.of(new Finding(name, "spend-spike", Severity.WARNING, "global", "all", "last 60m",
                 "Spend in the last hour is $" + Ratios.usd(current) + ", " + over, current, numbers));
-    }
-
-    private static BigDecimal sum(Connection c, Dialect dialect, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT SUM(cost) FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?")) {
-            ps.setLong(1, from);
-            ps.setLong(2, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return dialect.readMoney(rs, 1);
-            }
-        }
     }
 }

@@ -1,12 +1,11 @@
 package dev.bursar.cli;
 
+import dev.bursar.Stores;
 import dev.bursar.alerts.AlertEngine;
 import dev.bursar.alerts.AlertJson;
 import dev.bursar.alerts.AlertRecord;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ConfigLoader;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,8 +31,8 @@ public final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BursarConfig cfg = ConfigLoader.resolve(config, System.getenv());
-        try (Storage storage = Storages.open(cfg.storage())) {
-            AlertEngine engine = new AlertEngine(storage.database(), cfg.alerts());
+        try (Stores storage = Stores.open(cfg.storage())) {
+            AlertEngine engine = new AlertEngine(storage.database(), storage.ledgerStats(), cfg.alerts());
             try {
                 if (evaluate) {
                     List<AlertRecord> fired = engine.evaluateNow();

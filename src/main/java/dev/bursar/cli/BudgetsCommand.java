@@ -1,5 +1,6 @@
 package dev.bursar.cli;
 
+import dev.bursar.Stores;
 import dev.bursar.budgets.BudgetBook;
 import dev.bursar.budgets.BudgetControl;
 import dev.bursar.budgets.BudgetEvents;
@@ -8,8 +9,6 @@ import dev.bursar.budgets.SqlBudgetStore;
 import dev.bursar.config.BudgetConfig;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ConfigLoader;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +33,7 @@ public final class BudgetsCommand implements Callable<Integer> {
 
     static <T> T withBudgets(String config, Function<BudgetControl, T> work) {
         BursarConfig cfg = ConfigLoader.resolve(config, System.getenv());
-        try (Storage storage = Storages.open(cfg.storage());
+        try (Stores storage = Stores.open(cfg.storage());
              BudgetControl budgets = BudgetControl.forConfig(cfg, new SqlBudgetStore(storage.database()), storage.ledger(), BudgetEvents.none())) {
             return work.apply(budgets);
         }

@@ -1,11 +1,10 @@
 package dev.bursar.cli;
 
+import dev.bursar.Stores;
 import dev.bursar.auth.CreatedKey;
 import dev.bursar.auth.NewKey;
 import dev.bursar.auth.VirtualKey;
 import dev.bursar.config.ConfigLoader;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +22,8 @@ public final class KeysCommand implements Callable<Integer> {
         return 2;
     }
 
-    static Storage open(String config) {
-        return Storages.open(ConfigLoader.resolve(config, System.getenv()).storage());
+    static Stores open(String config) {
+        return Stores.open(ConfigLoader.resolve(config, System.getenv()).storage());
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key; its secret is printed once.")
@@ -39,7 +38,7 @@ public final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Storage s = open(config)) {
+            try (Stores s = open(config)) {
                 CreatedKey k = s.keys().create(new NewKey(name, customer, team, feature, environment, user));
                 System.out.println("id:     " + k.key().id());
                 System.out.println("key:    " + k.secret());
@@ -57,7 +56,7 @@ public final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Storage s = open(config)) {
+            try (Stores s = open(config)) {
                 List<VirtualKey> keys = s.keys().list();
                 System.out.printf("%-18s %-14s %-16s %-12s %-12s %-10s %-8s%n", "ID", "PREFIX", "NAME", "CUSTOMER", "FEATURE", "ENV", "STATUS");
                 for (VirtualKey k : keys) {
@@ -76,7 +75,7 @@ public final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Storage s = open(config)) {
+            try (Stores s = open(config)) {
                 if (!s.keys().revoke(id)) {
                     System.err.println("bursar keys revoke: no key with id '" + id + "' (bursar keys list shows them)");
                     return 1;

@@ -1,5 +1,6 @@
 package dev.bursar.cli;
 
+import dev.bursar.Stores;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ConfigException;
 import dev.bursar.config.ConfigLoader;
@@ -8,9 +9,7 @@ import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.SpendQuery;
 import dev.bursar.ledger.SpendRow;
 import dev.bursar.ledger.TimeRange;
-import dev.bursar.storage.Storage;
 import dev.bursar.storage.StorageException;
-import dev.bursar.storage.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
             }
             List<SpendRow> rows;
-            try (Storage s = Storages.open(storage)) {
+            try (Stores s = Stores.open(storage)) {
                 rows = s.ledger().spend(new SpendQuery(dims, range.from(), range.to()));
             }
             out.print(switch (format) {
