@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bursar.config.AlertRuleConfig;
 import dev.bursar.config.AlertsConfig;
 import dev.bursar.config.WebhookConfig;
+import dev.bursar.ledger.LedgerStats;
 import dev.bursar.ledger.SqlLedger;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.storage.Database;
@@ -87,7 +88,7 @@ abstract class AlertEngineContractTest {
     AlertEngine engine(Duration evaluateEvery) {
         AlertsConfig config = new AlertsConfig(List.of(new WebhookConfig(receiver.url("/hook"), "json", null)), rules(),
                 evaluateEvery);
-        AlertEngine e = new AlertEngine(db, config, Rules.from(config.rules()), clock,
+        AlertEngine e = new AlertEngine(db, new LedgerStats(db), config, Rules.from(config.rules()), clock,
                 new RetryPolicy(3, List.of(Duration.ofMillis(50)), Duration.ofSeconds(2)));
         engines.add(e);
         return e;

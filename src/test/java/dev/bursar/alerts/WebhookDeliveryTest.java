@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.config.AlertsConfig;
 import dev.bursar.config.WebhookConfig;
+import dev.bursar.ledger.LedgerStats;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.TestStorage;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class WebhookDeliveryTest {
     }
 
     AlertEngine engine(WebhookConfig... hooks) {
-        engine = new AlertEngine(db, new AlertsConfig(List.of(hooks), List.of(), null), List.of(),
+        engine = new AlertEngine(db, new LedgerStats(db), new AlertsConfig(List.of(hooks), List.of(), null), List.of(),
                 new TestClock(LedgerScript.NOW), FAST);
         return engine;
     }

@@ -1,5 +1,6 @@
 package dev.bursar.bench;
 
+import dev.bursar.Stores;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.Dimension;
@@ -11,8 +12,6 @@ import dev.bursar.ledger.UsageEvent;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Migrator;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ public final class LedgerBench {
         for (Case c : List.of(new Case(1, 20_000, true), new Case(64, 2_000, true), new Case(64, 2_000, false))) {
             Path file = dir.resolve("ingest.db");
             deleteDb(file);
-            try (Storage s = Storages.open(new StorageConfig(file.toString(), null, null))) {
+            try (Stores s = Stores.open(new StorageConfig(file.toString(), null, null))) {
                 Ledger ledger = s.ledger();
                 run(ledger, c.callers(), 200, c.orderedIds()); // JIT warm-up, not measured
                 long t0 = System.nanoTime();
@@ -143,7 +142,7 @@ public final class LedgerBench {
     private static void query(Path db, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+        try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
             long[] ms = new long[5];
             int groups = 0;
             for (int i = 0; i < ms.length; i++) {

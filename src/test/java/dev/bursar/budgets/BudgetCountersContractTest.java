@@ -7,8 +7,8 @@ import static dev.bursar.budgets.Budgets.spend;
 import static dev.bursar.budgets.Budgets.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.Stores;
 import dev.bursar.config.BudgetConfig;
-import dev.bursar.storage.Storage;
 import dev.bursar.storage.TestStorage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -169,7 +169,7 @@ abstract class BudgetCountersContractTest {
 
     @Test
     void aNewCounterStartsFromTheLedgersSpendForItsValueAndWindowExactlyOnce() {
-        try (TestStorage t = TestStorage.sqlite(dir); Storage s = t.open()) {
+        try (TestStorage t = TestStorage.sqlite(dir); Stores s = Stores.open(t.config())) {
             s.ledger().append(spend("acme", "3.25", Instant.parse("2026-03-10T01:00:00Z")));
             s.ledger().append(spend("acme", "0.5", Instant.parse("2026-03-10T11:59:00Z")));
             s.ledger().append(spend("acme", "7", Instant.parse("2026-03-09T23:59:59Z")));  // yesterday

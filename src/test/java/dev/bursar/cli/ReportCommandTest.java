@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.Stores;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.pricing.Usage;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -43,7 +42,7 @@ class ReportCommandTest {
     }
 
     private void fixture() {
-        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+        try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
             s.ledger().append(event("1", "2026-03-02T10:00:00Z", "acme", "chat", "ok", "0.0000375"));
             s.ledger().append(event("2", "2026-03-03T11:30:00Z", "acme", "chat", "error", "0.01"));
             s.ledger().append(event("3", "2026-03-04T09:15:00Z", "globex", "search", "ok", "1.5"));

@@ -3,13 +3,12 @@ package dev.bursar.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.Stores;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.ledger.SpendQuery;
 import dev.bursar.ledger.SpendRow;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import dev.bursar.testing.Golden;
 import dev.bursar.testing.ServeProcess;
 import java.io.IOException;
@@ -68,7 +67,7 @@ class BudgetRaceGatewayTest {
         try (ServeProcess a = ServeProcess.start(dir, "a", yaml, Map.of("BURSAR_MASTER_KEY", "bm-a"));
              ServeProcess b = ServeProcess.start(dir, "b", yaml, Map.of("BURSAR_MASTER_KEY", "bm-b"))) {
             Outcome outcome = race(List.of(a.baseUrl(), b.baseUrl()));
-            try (Storage s = Storages.open(new StorageConfig(null, PG_URL, schema))) {
+            try (Stores s = Stores.open(new StorageConfig(null, PG_URL, schema))) {
                 check(outcome, s.ledger());
             }
         } finally {
@@ -83,7 +82,7 @@ class BudgetRaceGatewayTest {
         Path db = dir.resolve("bursar.db");
         try (ServeProcess a = ServeProcess.start(dir, "a", config("storage: { sqlite: \"" + db + "\" }", ""), Map.of("BURSAR_MASTER_KEY", "bm-a"))) {
             Outcome outcome = race(List.of(a.baseUrl()));
-            try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+            try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
                 check(outcome, s.ledger());
             }
         }

@@ -2,11 +2,10 @@ package dev.bursar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.Stores;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.ExportFormat;
 import dev.bursar.ledger.ExportQuery;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import dev.bursar.testing.ServeProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,7 +95,7 @@ class KillNineTest {
     }
 
     private static Set<String> ledgerRequestIds(Path db) {
-        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+        try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.ledger().export(new ExportQuery(Instant.EPOCH, Instant.now().plusSeconds(3600), 0), ExportFormat.CSV, out);
             List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();

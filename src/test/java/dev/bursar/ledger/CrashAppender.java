@@ -1,8 +1,7 @@
 package dev.bursar.ledger;
 
+import dev.bursar.Stores;
 import dev.bursar.config.StorageConfig;
-import dev.bursar.storage.Storage;
-import dev.bursar.storage.Storages;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -16,7 +15,7 @@ public final class CrashAppender {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
-        Storage storage = Storages.open(new StorageConfig(args[0], null, null));
+        Stores storage = Stores.open(new StorageConfig(args[0], null, null));
         Ledger ledger = storage.ledger();
         int threads = Integer.parseInt(args[1]);
         Thread[] workers = new Thread[threads];

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.Stores;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.ledger.SpendPlan.Source;
 import dev.bursar.pricing.Usage;
-import dev.bursar.storage.Storage;
 import dev.bursar.storage.TestStorage;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -39,7 +39,7 @@ abstract class LedgerContractTest {
     @TempDir
     Path dir;
     TestStorage testStorage;
-    Storage storage;
+    Stores storage;
     Ledger ledger;
 
     protected abstract TestStorage newStorage(Path dir);
@@ -47,7 +47,7 @@ abstract class LedgerContractTest {
     @BeforeEach
     void open() {
         testStorage = newStorage(dir);
-        storage = testStorage.open();
+        storage = Stores.open(testStorage.config());
         ledger = storage.ledger();
     }
 
@@ -268,7 +268,7 @@ abstract class LedgerContractTest {
 
         assertThatThrownBy(() -> ledger.append(TestEvents.simple("after", T0, "acme", "1")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        try (Storage reopened = testStorage.open()) {
+        try (Stores reopened = Stores.open(testStorage.config())) {
             assertThat(reopened.ledger().count()).isEqualTo(1);
         }
     }

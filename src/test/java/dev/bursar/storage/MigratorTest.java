@@ -50,12 +50,12 @@ class MigratorTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void opensTheConfiguredStorageAndCreatesAllTables(Dialect dialect) {
-        try (TestStorage t = TestStorage.of(dialect, dir); Storage s = t.open(); Database db = Database.open(t.config())) {
+    void migratingTheConfiguredStorageCreatesAllTables(Dialect dialect) {
+        try (TestStorage t = TestStorage.of(dialect, dir); Database db = t.database()) {
             for (String table : new String[] {"usage_events", "spend_hourly", "spend_daily", "virtual_keys"}) {
                 assertThat(db.<Long>read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM " + table))).isZero();
             }
-            assertThat(s.describe()).startsWith(dialect.folder());
+            assertThat(db.describe()).startsWith(dialect.folder());
         }
     }
 

@@ -36,10 +36,6 @@ public final class TestStorage implements AutoCloseable {
         return config;
     }
 
-    public Storage open() {
-        return Storages.open(config);
-    }
-
     /** A migrated {@link Database} on the same storage. */
     public Database database() {
         Database db = Database.open(config);
