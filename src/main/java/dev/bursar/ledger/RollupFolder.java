@@ -16,7 +16,7 @@ import java.sql.Statement;
  * so reports always include every committed row, and a crash between a commit and its fold loses nothing: the next
  * fold picks the rows up. On PostgreSQL roll-ups stay in the rows' transaction and this does nothing.
  */
-public final class RollupFolder {
+final class RollupFolder {
 
     static final long PERIOD_MILLIS = 20;
 
@@ -24,7 +24,7 @@ public final class RollupFolder {
     }
 
     /** Folds every committed row not in the roll-ups yet (SQLite); a no-op on PostgreSQL. */
-    public static void fold(Database db) {
+    static void fold(Database db) {
         if (db.dialect() != Dialect.SQLITE) {
             return;
         }
