@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -132,7 +133,7 @@ class PricingCommandsTest {
     void pricesImportWritesAnOverrideThatCostUses(@TempDir Path dir) {
         Path out = dir.resolve("data/prices.yaml");
 
-        Run imported = run("prices", "import", "--litellm", "/work/shared/data/pricing/model_prices_and_context_window.json",
+        Run imported = run("prices", "import", "--litellm", SharedData.liteLlmPrices().toString(),
                 "--out", out.toString(), "--effective-from", "2026-08-01");
         Run cost = run("cost", "--model", "gpt-5.6", "--input-tokens", "100000", "--output-tokens", "0",
                 "--at", "2026-08-02", "--prices", out.toString());
