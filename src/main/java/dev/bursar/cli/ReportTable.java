@@ -71,19 +71,12 @@ final class ReportTable {
         return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
     }
 
-    /** Pads a money column's cells on both sides of the point so that the points line up under each other. */
+    /** Pads a money column's cells so that the points line up under each other. */
     private static void alignOnPoint(List<List<String>> lines, int column) {
-        int whole = 0, fraction = 0;
-        for (List<String> l : lines.subList(1, lines.size())) {
-            String cell = l.get(column);
-            int point = cell.indexOf('.');
-            whole = Math.max(whole, point);
-            fraction = Math.max(fraction, cell.length() - point);
-        }
-        for (List<String> l : lines.subList(1, lines.size())) {
-            String cell = l.get(column);
-            int point = cell.indexOf('.');
-            l.set(column, " ".repeat(whole - point) + cell + " ".repeat(fraction - (cell.length() - point)));
+        List<List<String>> data = lines.subList(1, lines.size());
+        List<String> aligned = DecimalColumn.align(data.stream().map(l -> l.get(column)).toList());
+        for (int i = 0; i < data.size(); i++) {
+            data.get(i).set(column, aligned.get(i));
         }
     }
 
