@@ -5,6 +5,8 @@ import dev.bursar.pricing.ModelInfo;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.tokens.TokenCounter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -65,16 +67,18 @@ final class SimRefusals {
         }
         long window = model.get().contextWindow();
         JsonNode input = call.body().path("input");
-        for (JsonNode one : input.isArray() && !input.path(0).isNumber() ? input : java.util.List.of(input)) {
-            long tokens = one.isTextual() ? count(call, one.asText(), window) : one.size();
+        // One input, or several: a string, token ids, an array of strings or of token-id arrays.
+        Iterable<JsonNode> inputs = input.isArray() && !input.path(0).isNumber() ? input : List.of(input);
+        for (JsonNode one : inputs) {
+            long tokens = one.isTextual() ? tokensIfOver(call, one.asText(), window) : one.size();
             if (window > 0 && tokens > window) {
                 throw errors.contextExceeded(call.upstreamModel(), tokens, window);
             }
         }
     }
 
-    /** Counting is skipped when the text cannot reach the limit: a token is at least one UTF-8 byte. */
-    private static long count(ChatCall call, String text, long window) {
+    /** The text's tokens, or 0 when it cannot exceed {@code window}: a token is at least one UTF-8 byte. */
+    private static long tokensIfOver(ChatCall call, String text, long window) {
         if (text.length() <= window && text.getBytes(StandardCharsets.UTF_8).length <= window) {
             return 0;
         }
@@ -121,7 +125,7 @@ final class SimRefusals {
             case ARRAY -> "an array";
             case STRING -> "a string";
             case NULL, MISSING -> "null";
-            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
