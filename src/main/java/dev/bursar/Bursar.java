@@ -67,7 +67,7 @@ public final class Bursar implements AutoCloseable {
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
-            ProviderFactory factory = new ProviderFactory(new UpstreamHttp());
+            ProviderFactory factory = new ProviderFactory(new UpstreamHttp(), catalog);
             Map<String, Provider> providers = new LinkedHashMap<>();
             Map<String, Duration> timeouts = new HashMap<>();
             for (ProviderConfig pc : providerConfigs) {

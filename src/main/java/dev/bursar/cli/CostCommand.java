@@ -11,6 +11,8 @@ import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.pricing.Usage;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,16 +107,32 @@ public final class CostCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append("model:         ").append(cost.model()).append('\n');
         sb.append("price version: ").append(cost.priceVersion()).append('\n');
-        sb.append(String.format("%-22s %14s %14s %22s%n", "class", "tokens", "usd/1M", "usd"));
-        for (CostLine line : cost.lines()) {
-            sb.append(String.format("%-22s %,14d %14s %22s", line.tokenClass(), line.tokens(),
-                    PriceFiles.plain(line.usdPerMillion()), PriceFiles.plain(line.usd())));
-            breakdown.note(line).ifPresent(note -> sb.append("  (").append(note).append(')'));
-            sb.append('\n');
+        List<CostLine> lines = cost.lines();
+        // Prices and amounts lined up on the point: a class at 1.25 sits visibly apart from one at 10.
+        List<String> prices = DecimalColumn.align(lines.stream().map(l -> PriceFiles.plain(l.usdPerMillion())).toList());
+        List<String> usd = new ArrayList<>(lines.stream().map(l -> PriceFiles.plain(l.usd())).toList());
+        usd.add(PriceFiles.plain(cost.totalUsd()));
+        usd = DecimalColumn.align(usd);
+        int priceWidth = Math.max(6, prices.isEmpty() ? 0 : prices.getFirst().length());
+        String row = "%-16s %,14d  %" + priceWidth + "s  %" + Math.max(3, usd.getFirst().length()) + "s";
+        String head = "%-16s %14s  %" + priceWidth + "s  %" + Math.max(3, usd.getFirst().length()) + "s";
+        sb.append(String.format(head, "class", "tokens", "usd/1M", "usd").stripTrailing()).append('\n');
+        for (int i = 0; i < lines.size(); i++) {
+            CostLine line = lines.get(i);
+            StringBuilder text = new StringBuilder(String.format(row, line.tokenClass(), line.tokens(), prices.get(i), usd.get(i)).stripTrailing());
+            breakdown.note(line).ifPresent(note -> text.append("  (").append(note).append(')'));
+            sb.append(text).append('\n');
         }
-        sb.append(String.format("%-22s %14s %14s %22s%n", "total", "", "", PriceFiles.plain(cost.totalUsd())));
+        sb.append(String.format(head, "total", "", "", usd.getLast()).stripTrailing()).append('\n');
+        sb.append(LEGEND);
         return sb.toString();
     }
+
+    /** What the class names mean, since input here is only the part of the prompt billed at the full price. */
+    static final String LEGEND = """
+            input: the prompt tokens billed at the full input price (--input-tokens minus cached and cache writes);
+            cached_input: cache reads; cache_write_5m / cache_write_1h: cache writes; output includes reasoning.
+            """;
 
     static String json(CostCalculator.Breakdown breakdown) {
         ObjectMapper mapper = new ObjectMapper();

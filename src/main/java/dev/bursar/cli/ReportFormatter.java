@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.csv.CsvWriter;
 import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.SpendRow;
 import dev.bursar.ledger.TimeRange;
@@ -50,61 +51,7 @@ final class ReportFormatter {
     }
 
     static String table(List<Dimension> dims, List<SpendRow> rows) {
-        List<String> header = new ArrayList<>();
-        dims.forEach(d -> header.add(d.wireName()));
-        header.addAll(MEASURES);
-        List<List<String>> lines = new ArrayList<>();
-        lines.add(header);
-        // Exact, never rounded: the table must show the same digits as X-Bursar-Cost-Usd, the CSV and the JSON.
-        java.util.function.Function<BigDecimal, String> exact = ReportFormatter::exactUsd;
-        for (SpendRow r : rows) {
-            List<String> line = new ArrayList<>(r.group());
-            line.addAll(measures(r, exact));
-            lines.add(line);
-        }
-        List<String> totalLine = new ArrayList<>();
-        for (int i = 0; i < dims.size(); i++) {
-            totalLine.add(i == 0 ? "TOTAL" : "");
-        }
-        if (dims.isEmpty()) {
-            lines.subList(1, lines.size()).clear(); // the one ungrouped row is the total
-            header.addFirst("");
-            totalLine.add("TOTAL");
-        }
-        totalLine.addAll(measures(total(rows), exact));
-        lines.add(totalLine);
-        return align(lines, dims.isEmpty() ? 1 : dims.size());
-    }
-
-    /** At least cents, and every digit there is ({@code 0.0002025}, {@code 12.50}). */
-    static String exactUsd(BigDecimal v) {
-        BigDecimal plain = v.stripTrailingZeros();
-        return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
-    }
-
-    private static String align(List<List<String>> lines, int textColumns) {
-        int[] width = new int[lines.getFirst().size()];
-        for (List<String> l : lines) {
-            for (int i = 0; i < l.size(); i++) {
-                width[i] = Math.max(width[i], l.get(i).length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int n = 0; n < lines.size(); n++) {
-            if (n == lines.size() - 1) {
-                int total = java.util.Arrays.stream(width).sum() + 2 * (width.length - 1);
-                sb.append("-".repeat(total)).append('\n');
-            }
-            List<String> l = lines.get(n);
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < l.size(); i++) {
-                String cell = l.get(i);
-                String pad = " ".repeat(width[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(i < textColumns ? cell + pad : pad + cell);
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
+        return ReportTable.render(dims, rows);
     }
 
     static String json(TimeRange range, List<Dimension> dims, List<SpendRow> rows) {
@@ -123,6 +70,9 @@ final class ReportFormatter {
             putMeasures(o, r);
         }
         putMeasures(root.putObject("total"), total(rows));
+        ObjectNode legend = root.putObject("legend");
+        legend.put("requests", "client requests answered (successes and cache hits)");
+        legend.put("attempts", "calls to a provider, failed ones included");
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -142,22 +92,27 @@ final class ReportFormatter {
         }
     }
 
+    /** Group values are caller-chosen text (tags), so they go through the formula-safe {@link CsvWriter}. */
     static String csv(List<Dimension> dims, List<SpendRow> rows) {
         StringBuilder sb = new StringBuilder();
-        List<String> header = new ArrayList<>();
+        CsvWriter csv = new CsvWriter(sb);
+        List<Object> header = new ArrayList<>();
         dims.forEach(d -> header.add(d.wireName()));
         header.addAll(MEASURES);
-        sb.append(String.join(",", header)).append("\r\n");
+        csv.row(header);
         for (SpendRow r : rows) {
-            List<String> line = new ArrayList<>();
-            r.group().forEach(g -> line.add(csvCell(g)));
-            line.addAll(measures(r, Money::plain));
-            sb.append(String.join(",", line)).append("\r\n");
+            List<Object> line = new ArrayList<>(r.group());
+            line.addAll(values(r));
+            csv.row(line);
         }
         return sb.toString();
     }
 
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    /** Measure values in {@link #MEASURES} order, as numbers (never neutralised as text). */
+    private static List<Object> values(SpendRow r) {
+        Usage t = r.tokens();
+        return List.of(r.requests(), r.attempts(), r.failedAttempts(), r.failedCostUsd(), r.costUsd(),
+                t.inputTokens(), t.cachedInputTokens(), t.cacheWrite5mTokens(), t.cacheWrite1hTokens(),
+                t.outputTokens(), t.reasoningTokens(), r.savedUsd());
     }
 }

@@ -3,6 +3,7 @@ package dev.bursar.ledger;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bursar.csv.CsvWriter;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
 import dev.bursar.storage.Money;
@@ -16,7 +17,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Streams raw rows as JSONL (one object per row, decimals as strings) or CSV (header row first). */
@@ -106,7 +109,7 @@ final class Exporter {
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {
         return switch (format) {
             case JSONL -> new JsonlWriter(out);
-            case CSV -> new CsvWriter(out);
+            case CSV -> new CsvRows(out);
         };
     }
 
@@ -151,40 +154,30 @@ final class Exporter {
         }
     }
 
-    private static final class CsvWriter implements RowWriter {
+    /** Through the shared {@link CsvWriter}, so tag text cannot become a spreadsheet formula. */
+    private static final class CsvRows implements RowWriter {
         private final Writer w;
+        private final CsvWriter csv;
         private boolean header;
 
-        CsvWriter(OutputStream out) {
+        CsvRows(OutputStream out) {
             w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv = new CsvWriter(w);
         }
 
         @Override
-        public void write(Map<String, Object> row) throws IOException {
+        public void write(Map<String, Object> row) {
             if (!header) {
-                w.write(String.join(",", row.keySet()) + "\r\n");
+                csv.row(List.copyOf(row.keySet()));
                 header = true;
             }
-            boolean first = true;
-            for (Object v : row.values()) {
-                w.write(first ? "" : ",");
-                first = false;
-                w.write(v == null ? "" : escape(v instanceof BigDecimal d ? Money.plain(d) : v.toString()));
-            }
-            w.write("\r\n");
-        }
-
-        static String escape(String s) {
-            if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
+            csv.row(new ArrayList<>(row.values()));
         }
 
         @Override
         public void close() throws IOException {
             if (!header) {
-                w.write(String.join(",", fields(EMPTY).keySet()) + "\r\n");
+                csv.row(List.copyOf(fields(EMPTY).keySet()));
             }
             w.flush();
         }

@@ -22,6 +22,13 @@ final class CatalogReader {
     static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "google", "deepseek", "mistral");
     static final Set<String> MODES = Set.of("chat", "embedding");
 
+    /**
+     * The most decimals a price per million tokens may have: the ledger stores costs at 12 decimals (picodollars,
+     * {@code storage.Money.SCALE}), and tokens × price ÷ 10^6 is exact at that scale for every token count only
+     * when the price has at most 12 - 6 decimals.
+     */
+    static final int FINEST_PRICE_DECIMALS = 6;
+
     static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -85,6 +92,15 @@ final class CatalogReader {
             BigDecimal value = new BigDecimal(text.trim());
             if (value.signum() < 0) {
                 throw new CatalogException(where + ": price " + text + " is negative");
+            }
+            if (value.stripTrailingZeros().scale() > FINEST_PRICE_DECIMALS) {
+                // Refused here, not rounded and not left to the ledger: a call at this price would be answered and
+                // paid for, then fail the ledger write. At most 6 decimals per million makes every token count exact.
+                throw new CatalogException(where + ": price " + text.trim() + " USD per million tokens has more than "
+                        + FINEST_PRICE_DECIMALS + " decimals; one token would cost "
+                        + value.movePointLeft(6).stripTrailingZeros().toPlainString()
+                        + " USD, finer than the ledger's 0.000000000001 USD. Round the price to at most "
+                        + FINEST_PRICE_DECIMALS + " decimals");
             }
             return value.scale() < 0 ? value.setScale(0) : value;
         } catch (NumberFormatException e) {

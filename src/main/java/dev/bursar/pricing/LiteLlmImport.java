@@ -137,7 +137,18 @@ public final class LiteLlmImport {
                 classify(entry.getKey(), entry.getValue());
             }
             List<CatalogDoc.ModelDoc> models = new ArrayList<>();
-            byId.forEach((id, group) -> models.add(model(id, group)));
+            byId.forEach((id, group) -> {
+                CatalogDoc.ModelDoc model = model(id, group);
+                try {
+                    // Validates every price as loading will, so one unstorable price leaves out its model, named
+                    // in the summary, instead of writing a file that `bursar serve` would refuse.
+                    new CatalogBuilder().add(new CatalogDoc(null, null, List.of(model)), "LiteLLM");
+                    models.add(model);
+                } catch (CatalogException e) {
+                    skip(e.getMessage());
+                    entries -= group.size();
+                }
+            });
             CatalogDoc doc = new CatalogDoc(from.toString(), "LiteLLM " + fileName + " imported as of " + from, models);
             return new Result(new CatalogDocHandle(doc), entries, models.size(), skipped, ignored);
         }

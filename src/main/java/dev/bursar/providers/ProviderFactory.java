@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.anthropic.AnthropicProvider;
 import dev.bursar.providers.gemini.GeminiProvider;
 import dev.bursar.providers.openai.OpenAiProvider;
@@ -13,9 +14,16 @@ import java.util.Map;
 public final class ProviderFactory {
 
     private final UpstreamHttp http;
+    private final PriceCatalog catalog;
 
     public ProviderFactory(UpstreamHttp http) {
+        this(http, PriceCatalog.bundled());
+    }
+
+    /** {@code catalog}: the prices in force, whose model limits the sim enforces. */
+    public ProviderFactory(UpstreamHttp http, PriceCatalog catalog) {
         this.http = http;
+        this.catalog = catalog;
     }
 
     public Provider create(ProviderConfig c) {
@@ -23,7 +31,7 @@ public final class ProviderFactory {
             case "openai" -> new OpenAiProvider(c, http);
             case "anthropic" -> new AnthropicProvider(c, http);
             case "gemini" -> new GeminiProvider(c, http);
-            case "sim" -> new SimProvider(c);
+            case "sim" -> new SimProvider(c, catalog);
             default -> throw new IllegalArgumentException("unknown provider type '" + c.type() + "'");
         };
     }

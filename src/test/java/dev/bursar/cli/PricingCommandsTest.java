@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bursar.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +41,23 @@ class PricingCommandsTest {
                 .containsPattern("input\\s+1,000,000,000\\s+2.5\\s+2500\\n")
                 .containsPattern("output\\s+250,000,000\\s+10\\s+2500\\n")
                 .containsPattern("total\\s+5000\\n");
+    }
+
+    @Test
+    void costTextShowsEachTokenClassWithPricesAndAmountsLinedUpOnThePoint() {
+        Run run = run("cost", "--model", "gpt-4o", "--input-tokens", "2000", "--cached-input-tokens", "1500",
+                "--output-tokens", "500", "--at", "2026-11-01", "--prices", emptyOverride());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(3)).matches("input\\s+500\\s+2\\.5\\s+0\\.00125");
+        assertThat(lines.get(4)).matches("cached_input\\s+1,500\\s+1\\.25\\s+0\\.001875");
+        assertThat(lines.get(5)).matches("output\\s+500\\s+10\\s+0\\.005");
+        assertThat(lines.get(6)).matches("total\\s+0\\.008125");
+        // the points of each money column sit in one place
+        assertThat(List.of(lines.get(3).indexOf("2.5") + 1, lines.get(4).indexOf("1.25") + 1)).containsOnly(lines.get(5).indexOf("10") + 2);
+        assertThat(List.of(3, 4, 5, 6)).extracting(i -> lines.get(i).lastIndexOf('.')).containsOnly(lines.get(3).lastIndexOf('.'));
+        assertThat(run.out()).contains("input: the prompt tokens billed at the full input price").contains("cached_input: cache reads");
     }
 
     @Test
@@ -132,7 +151,7 @@ class PricingCommandsTest {
     void pricesImportWritesAnOverrideThatCostUses(@TempDir Path dir) {
         Path out = dir.resolve("data/prices.yaml");
 
-        Run imported = run("prices", "import", "--litellm", "/work/shared/data/pricing/model_prices_and_context_window.json",
+        Run imported = run("prices", "import", "--litellm", SharedData.liteLlmPrices().toString(),
                 "--out", out.toString(), "--effective-from", "2026-08-01");
         Run cost = run("cost", "--model", "gpt-5.6", "--input-tokens", "100000", "--output-tokens", "0",
                 "--at", "2026-08-02", "--prices", out.toString());

@@ -72,15 +72,56 @@ class ReportCommandTest {
 
         assertThat(code).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).startsWith("customer").contains("requests", "attempts", "failed_attempts",
-                "failed_cost_usd", "cost_usd", "input_tokens", "cached_input_tokens", "output_tokens", "saved_usd");
+        assertThat(lines.get(0).split(" +")).containsExactly("customer", "requests", "attempts", "failed", "cost_usd",
+                "failed_usd", "saved_usd", "input", "cached", "cache_write", "output");
         // money is exact, at least to the cent, never rounded
         assertThat(lines.get(1)).startsWith("globex").contains(" 1.50 ");
         assertThat(lines.get(2)).startsWith("(unattributed)").contains(" 0.25 ");
         assertThat(lines.get(3)).startsWith("acme").contains(" 0.0100375 ", " 0.01 ");
         assertThat(lines.get(4)).matches("-+");
         assertThat(lines.get(5)).startsWith("TOTAL").contains("1.7600375").doesNotContain("100.");
-        assertThat(lines).hasSize(6);
+        assertThat(lines.get(6)).startsWith("requests: client requests answered");
+        assertThat(String.join("\n", lines.subList(6, lines.size()))).contains("attempts: calls to a provider, failed ones included");
+    }
+
+    @Test
+    void theTableIsNarrowAndItsMoneyColumnsLineUpOnTheDecimalPoint() {
+        fixture();
+
+        run("--config", config.toString(), "--group-by", "customer");
+
+        List<String> lines = out.toString().lines().toList();
+        List<String> table = lines.subList(0, 6);
+        assertThat(table).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        int costEnd = lines.get(0).indexOf("cost_usd") + "cost_usd".length();
+        List<String> dataLines = List.of(lines.get(1), lines.get(2), lines.get(3), lines.get(5));
+        // the cost column: every amount's point sits in the same place
+        List<Integer> points = dataLines.stream().map(l -> pointBefore(l, costEnd)).distinct().toList();
+        assertThat(points).hasSize(1);
+    }
+
+    /** Position of the last '.' of the cell that ends at or before {@code end} (the column's right edge). */
+    private static int pointBefore(String line, int end) {
+        String upToEdge = line.substring(0, end);
+        int cellStart = upToEdge.stripTrailing().lastIndexOf(' ') + 1;
+        return line.indexOf('.', cellStart);
+    }
+
+    @Test
+    void csvNeutralisesFormulaTagsButNotItsNumbers() {
+        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+            s.ledger().append(event("f1", "2026-03-02T10:00:00Z", "=HYPERLINK(\"http://evil.example\",\"x\")", "-2+3", "ok", "0.5"));
+            s.ledger().append(event("f2", "2026-03-02T11:00:00Z", "@SUM(1)", "+SUM(1,2)", "ok", "0.25"));
+        }
+
+        int code = run("--config", config.toString(), "--format", "csv", "--group-by", "customer,feature");
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines().toList()).containsExactly(
+                "customer,feature,requests,attempts,failed_attempts,failed_cost_usd,cost_usd,input_tokens,cached_input_tokens,"
+                        + "cache_write_5m_tokens,cache_write_1h_tokens,output_tokens,reasoning_tokens,saved_usd",
+                "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\"'-2+3\",1,1,0,0,0.5,1000,0,0,0,200,0,0",
+                "\"'@SUM(1)\",\"'+SUM(1,2)\",1,1,0,0,0.25,1000,0,0,0,200,0,0");
     }
 
     @Test

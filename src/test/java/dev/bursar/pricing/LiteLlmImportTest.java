@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bursar.testing.SharedData;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -21,13 +22,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LiteLlmImportTest {
 
-    static final Path LITELLM = Path.of("/work/shared/data/pricing/model_prices_and_context_window.json");
+    static Path LITELLM;
 
     static LiteLlmImport.Result result;
     static PriceCatalog imported;
 
     @BeforeAll
     static void importTheRealFile(@TempDir Path dir) {
+        LITELLM = SharedData.liteLlmPrices();
         result = LiteLlmImport.read(LITELLM, Optional.empty());
         Path out = dir.resolve("prices.yaml");
         result.writeTo(out);

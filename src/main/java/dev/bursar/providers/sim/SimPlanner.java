@@ -32,16 +32,19 @@ final class SimPlanner {
 
     private final SimPromptCache cache;
     private final Clock clock;
+    private final SimRefusals refusals;
 
-    SimPlanner(SimPromptCache cache, Clock clock) {
+    SimPlanner(SimPromptCache cache, Clock clock, SimRefusals refusals) {
         this.cache = cache;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     SimAnswer plan(ChatCall call) {
         JsonNode body = call.body();
         TokenCounter counter = TokenCounter.forModel(call.upstreamModel());
         int prompt = counter.countOpenAiPrompt(body);
+        refusals.checkPrompt(call, prompt); // before the cache: a refused prompt was never seen by the provider
         int cached = cache.lookupAndStore(body, call.upstreamModel(), prompt, counter);
         long seed = seed(body);
         int n = Math.clamp(body.path("n").asInt(1), 1, MAX_CHOICES);

@@ -3,6 +3,7 @@ package dev.bursar.providers.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.config.SimConfig;
+import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.OpenAiWireOnly;
 import dev.bursar.providers.Provider;
@@ -25,6 +26,8 @@ import java.time.Clock;
  *   <li>Latency and faults come from {@link SimConfig}: time to first token, tokens per second, and seeded rates of
  *       429s, 500s, timeouts and cut streams; the {@code sim-fault} hint (from {@code X-Bursar-Sim-Fault}) forces one
  *       of {@code 429}, {@code 500}, {@code timeout}, {@code cut} for a single call (see {@link SimFaults}).</li>
+ *   <li>What the real provider refuses, the sim refuses with that provider's status and message: a prompt over
+ *       the context window, too many output tokens, the wrong endpoint, bad content (see {@link SimRefusals}).</li>
  * </ul>
  */
 public final class SimProvider implements Provider {
@@ -41,17 +44,28 @@ public final class SimProvider implements Provider {
     private final SimConfig sim;
     private final SimFaults faults;
     private final SimPlanner planner;
+    private final SimRefusals refusals;
 
     public SimProvider(ProviderConfig config) {
-        this(config, Clock.systemUTC());
+        this(config, PriceCatalog.bundled());
+    }
+
+    /** {@code catalog} gives each model's context window, output limit and mode, which the sim enforces. */
+    public SimProvider(ProviderConfig config, PriceCatalog catalog) {
+        this(config, Clock.systemUTC(), catalog);
     }
 
     /** {@code clock} stamps {@code created} and ages the prompt cache (moved by hand in tests). */
     SimProvider(ProviderConfig config, Clock clock) {
+        this(config, clock, PriceCatalog.bundled());
+    }
+
+    private SimProvider(ProviderConfig config, Clock clock, PriceCatalog catalog) {
         this.config = config;
         this.sim = config.sim();
         this.faults = new SimFaults(config.name(), sim);
-        this.planner = new SimPlanner(new SimPromptCache(clock), clock);
+        this.refusals = new SimRefusals(config.name(), catalog::model);
+        this.planner = new SimPlanner(new SimPromptCache(clock), clock, refusals);
     }
 
     @Override
@@ -62,6 +76,7 @@ public final class SimProvider implements Provider {
     @Override
     public ProviderReply chat(ChatCall call) {
         OpenAiWireOnly.require(call, name(), "the sim provider");
+        refusals.checkChat(call);
         SimFault fault = faults.next(call, false);
         failBeforeAnswering(fault, call);
         SimAnswer answer = planner.plan(call);
@@ -84,6 +99,7 @@ public final class SimProvider implements Provider {
     @Override
     public ProviderReply stream(ChatCall call, StreamSink sink) {
         OpenAiWireOnly.require(call, name(), "the sim provider");
+        refusals.checkChat(call);
         SimFault fault = faults.next(call, true);
         if (fault != SimFault.TIMEOUT) {
             failBeforeAnswering(fault, call);
@@ -93,6 +109,7 @@ public final class SimProvider implements Provider {
 
     @Override
     public ProviderReply embed(ChatCall call) {
+        refusals.checkEmbeddings(call);
         SimFault fault = faults.next(call, false);
         failBeforeAnswering(fault, call);
         if (fault == SimFault.CUT) {
