@@ -109,7 +109,7 @@ class ReportCommandTest {
 
     @Test
     void csvNeutralisesFormulaTagsButNotItsNumbers() {
-        try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
+        try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
             s.ledger().append(event("f1", "2026-03-02T10:00:00Z", "=HYPERLINK(\"http://evil.example\",\"x\")", "-2+3", "ok", "0.5"));
             s.ledger().append(event("f2", "2026-03-02T11:00:00Z", "@SUM(1)", "+SUM(1,2)", "ok", "0.25"));
         }
