@@ -172,7 +172,7 @@ public final class Gateway {
                         body);
                 return 200;
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e.error());
+                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (!e.error().retriable() || attempt >= maxAttempts) {
                     throw err;
@@ -206,7 +206,7 @@ public final class Gateway {
                 }
                 return reply.clientCancelled() ? 499 : 200;
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e.error());
+                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
                         e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (sink.started() || e.streamStarted()) {
