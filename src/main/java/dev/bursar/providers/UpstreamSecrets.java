@@ -28,11 +28,11 @@ public final class UpstreamSecrets {
 
     static final String MARK = "[redacted]";
     private static final int MIN_SECRET = 8;
-    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/=-]{7,}[A-Za-z0-9_~+/=-]");
     private static final Pattern SHAPED = Pattern.compile(
             "(?<![A-Za-z0-9])(?:sk-[A-Za-z0-9_-]{16,}|AIza[A-Za-z0-9_-]{30,})");
     private static final Pattern KEY_CONTEXT = Pattern.compile("(?i)((?:key|token|secret|password|credential)s?"
-            + "[\"']?(?:\\s+provided)?\\s*[:=]?\\s*[\"']?)([A-Za-z0-9][A-Za-z0-9._~+/=-]{19,})");
+            + "[\"']?(?:\\s+provided)?\\s*[:=]?\\s*[\"']?)([A-Za-z0-9][A-Za-z0-9._~+/=-]{18,}[A-Za-z0-9_~+/=-])");
     private static final Pattern LETTER_AND_DIGIT = Pattern.compile("(?=.*[A-Za-z])(?=.*[0-9]).*");
     /** Longest first, so a key that contains another is removed whole; replaced whole, so readers never see it half-built. */
     private static volatile List<String> known = List.of();
