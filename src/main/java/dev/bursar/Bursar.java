@@ -68,6 +68,7 @@ public final class Bursar implements AutoCloseable {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
             ProviderFactory factory = new ProviderFactory(new UpstreamHttp(), catalog);
+            dev.bursar.providers.UpstreamSecrets.rememberEnvironment(env);
             Map<String, Provider> providers = new LinkedHashMap<>();
             Map<String, Duration> timeouts = new HashMap<>();
             for (ProviderConfig pc : providerConfigs) {

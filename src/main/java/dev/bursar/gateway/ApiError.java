@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.providers.ClientWire;
 import dev.bursar.providers.ProviderError;
+import dev.bursar.providers.ProviderException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -49,6 +50,21 @@ public final class ApiError extends RuntimeException {
         return new ApiError(413, "invalid_request_error", "request_too_large", null,
                 "The request body is larger than this gateway's limit of " + limit
                         + " bytes. Send less, or raise server.max-body-bytes in bursar.yaml.");
+    }
+
+    /**
+     * An upstream failure Bursar gives up on, with the upstream's retry advice and rate-limit state. Where Bursar's
+     * own rate limiter has {@code x-ratelimit-*} headers for this call too, the upstream's set wins whole when it
+     * sent one: the client was refused by the upstream, so its numbers explain the refusal and its reset is when a
+     * retry can work; mixing the two limiters' headers would pair one's limit with the other's remaining count.
+     * Bursar's own headers are sent when the upstream sent none.
+     */
+    public static ApiError upstream(ProviderException e, Map<String, String> ownRateLimitHeaders) {
+        Map<String, String> upstream = e.upstreamHeaders();
+        boolean upstreamState = upstream.keySet().stream().anyMatch(n -> n.startsWith("x-ratelimit-"));
+        Map<String, String> headers = new java.util.LinkedHashMap<>(upstreamState ? Map.of() : ownRateLimitHeaders);
+        headers.putAll(upstream);
+        return upstream(e.error()).withHeaders(headers);
     }
 
     /** An upstream failure passed through: the provider's status and message, with the provider named. */

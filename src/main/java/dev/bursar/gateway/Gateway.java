@@ -42,6 +42,9 @@ public final class Gateway {
                         PriceCatalog catalog, Ledger ledger, Metrics metrics, SpendControl controls, Clock clock,
                         GatewayConfig settings, boolean controlsOn) { }
 
+    /** Whole answers faster than this are not probed for a client that left (see {@link #deliver}). */
+    static final long PROBE_AFTER_MICROS = 50_000;
+
     private final Authenticator auth;
     private final Attributor attributor;
     private final ModelRoutes routes;
@@ -161,24 +164,38 @@ public final class Gateway {
             Attempt a = begin(ex, attempt, false);
             try {
                 ProviderReply reply = callWhole(ex, a);
-                Cost cost = settlement.answered(a, reply, 200);
+                Cost cost = settlement.price(a, reply);
                 ex.spent().add(cost, reply.usage());
                 byte[] body = ex.bridged()
                         ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
                                 .toString().getBytes(StandardCharsets.UTF_8)
                         : reply.bodyBytes();
-                out.whole(200, new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()), ex.route().priceModel(),
-                                ex.rateLimitHeaders()),
-                        body);
-                return 200;
+                return deliver(ex, a, reply, cost, body, out);
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e.error());
+                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (!e.error().retriable() || attempt >= maxAttempts) {
                     throw err;
                 }
             }
         }
+    }
+
+    /**
+     * Answers a whole call and books it. A client that left while the provider worked is booked as
+     * client_cancelled (HTTP status 499, as a stream it left); finding that out costs two extra writes, so answers
+     * that took under {@link #PROBE_AFTER_MICROS} (the sim, cache-like upstreams) are booked as taken, as before.
+     */
+    private int deliver(Exchange ex, Attempt a, ProviderReply reply, Cost cost, byte[] body, Responder out) {
+        Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()),
+                ex.route().priceModel(), ex.rateLimitHeaders());
+        if (a.elapsedMicros() < PROBE_AFTER_MICROS) {
+            settlement.answered(a, reply, 200, false);
+            out.whole(200, headers, body);
+            return 200;
+        }
+        boolean taken = out.whole(200, headers, body, there -> settlement.answered(a, reply, there ? 200 : 499, !there));
+        return taken ? 200 : 499;
     }
 
     private ProviderReply callWhole(Exchange ex, Attempt a) {
@@ -206,7 +223,7 @@ public final class Gateway {
                 }
                 return reply.clientCancelled() ? 499 : 200;
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e.error());
+                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
                         e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (sink.started() || e.streamStarted()) {

@@ -18,6 +18,23 @@ public interface Responder {
 
     void whole(int status, BursarHeaders headers, byte[] jsonBody);
 
+    /**
+     * A whole answer that has a ledger row: {@code beforeLastByte} runs once all but the last byte of the answer
+     * was written, told whether the client was still there (false when a write failed because it has gone), so the
+     * row is durable before the answer is complete and says whether it was taken. Returns the same.
+     */
+    default boolean whole(int status, BursarHeaders headers, byte[] jsonBody, Delivery beforeLastByte) {
+        beforeLastByte.clientThere(true);
+        whole(status, headers, jsonBody);
+        return true;
+    }
+
+    /** Books a whole answer; see {@link #whole(int, BursarHeaders, byte[], Delivery)}. */
+    @FunctionalInterface
+    interface Delivery {
+        void clientThere(boolean there);
+    }
+
     /** Starts an SSE response (status 200); events written to the result are flushed one by one. */
     EventStream openStream(BursarHeaders headers);
 

@@ -30,7 +30,17 @@ final class Settlement {
 
     /** A successful (or client-cancelled) attempt. */
     Cost answered(Attempt a, ProviderReply reply, int httpStatus) {
-        String status = reply.clientCancelled() ? "client_cancelled" : "ok";
+        return answered(a, reply, httpStatus, reply.clientCancelled());
+    }
+
+    /** What a reply costs, before it is booked: a whole answer carries its cost in a header. */
+    Cost price(Attempt a, ProviderReply reply) {
+        return costs.cost(a.route().priceModel(), reply.usage(), a.startedAt(), false);
+    }
+
+    /** A whole answer, booked once the gateway knows whether its client was still there to take it. */
+    Cost answered(Attempt a, ProviderReply reply, int httpStatus, boolean clientCancelled) {
+        String status = clientCancelled ? "client_cancelled" : "ok";
         return record(a, reply.usage(), reply.rawUsage(), reply.usageEstimated(), reply.ttftNanos(), httpStatus, status, null);
     }
 

@@ -29,7 +29,7 @@ final class Http1Transport implements UpstreamTransport {
     public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
         Http1Response r = client.send(Http1Request.post(uri, withJsonType(headers), body), timeout);
-        return new UpstreamHttp.Response(r.status(), r.body());
+        return new UpstreamHttp.Response(r.status(), r.body(), RetryHeaders.pick(r.headers()::forEach));
     }
 
     @Override
@@ -37,13 +37,13 @@ final class Http1Transport implements UpstreamTransport {
             throws IOException {
         Http1Streamed s = client.stream(Http1Request.post(uri, withJsonType(headers), body), timeout,
                 timeout.plus(STREAM_READ_GRACE));
-        return new UpstreamHttp.Streamed(s.status(), s.body());
+        return new UpstreamHttp.Streamed(s.status(), s.body(), RetryHeaders.pick(s.headers()::forEach));
     }
 
     @Override
     public UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout) throws IOException {
         Http1Response r = client.send(Http1Request.get(uri, headers), timeout);
-        return new UpstreamHttp.Response(r.status(), r.body());
+        return new UpstreamHttp.Response(r.status(), r.body(), RetryHeaders.pick(r.headers()::forEach));
     }
 
     private static Map<String, String> withJsonType(Map<String, String> headers) {

@@ -30,14 +30,14 @@ final class JdkTransport implements UpstreamTransport {
     public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException {
         HttpResponse<byte[]> r = client.send(postRequest(uri, headers, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
-        return new UpstreamHttp.Response(r.statusCode(), r.body());
+        return new UpstreamHttp.Response(r.statusCode(), r.body(), retryHeaders(r));
     }
 
     @Override
     public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException {
         HttpResponse<InputStream> r = client.send(postRequest(uri, headers, body, timeout), HttpResponse.BodyHandlers.ofInputStream());
-        return new UpstreamHttp.Streamed(r.statusCode(), r.body());
+        return new UpstreamHttp.Streamed(r.statusCode(), r.body(), retryHeaders(r));
     }
 
     @Override
@@ -46,7 +46,11 @@ final class JdkTransport implements UpstreamTransport {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         headers.forEach(b::header);
         HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new UpstreamHttp.Response(r.statusCode(), r.body());
+        return new UpstreamHttp.Response(r.statusCode(), r.body(), retryHeaders(r));
+    }
+
+    private static Map<String, String> retryHeaders(HttpResponse<?> r) {
+        return RetryHeaders.pick(each -> r.headers().map().forEach((name, values) -> values.forEach(v -> each.accept(name, v))));
     }
 
     private static HttpRequest postRequest(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {

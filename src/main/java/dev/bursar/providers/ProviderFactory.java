@@ -27,6 +27,13 @@ public final class ProviderFactory {
     }
 
     public Provider create(ProviderConfig c) {
+        // Upstreams echo credentials in their errors; every text Bursar passes on is cleaned of these.
+        UpstreamSecrets.remember(c.apiKey());
+        c.headers().forEach((name, value) -> {
+            if (secretHeader(name)) {
+                UpstreamSecrets.remember(value);
+            }
+        });
         return switch (c.type()) {
             case "openai" -> new OpenAiProvider(c, http);
             case "anthropic" -> new AnthropicProvider(c, http);
@@ -34,6 +41,11 @@ public final class ProviderFactory {
             case "sim" -> new SimProvider(c, catalog);
             default -> throw new IllegalArgumentException("unknown provider type '" + c.type() + "'");
         };
+    }
+
+    private static boolean secretHeader(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.equals("authorization") || n.contains("key") || n.contains("token") || n.contains("secret");
     }
 
     /**

@@ -19,15 +19,22 @@ import java.util.Map;
  */
 public final class UpstreamHttp {
 
-    /** A whole upstream response. */
-    public record Response(int status, byte[] body) {
+    /** A whole upstream response; {@code headers} holds only what {@link RetryHeaders#pick} keeps. */
+    public record Response(int status, byte[] body, Map<String, String> headers) {
+        public Response(int status, byte[] body) {
+            this(status, body, Map.of());
+        }
+
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     /** A streamed upstream response; the caller must close {@code body}. */
-    public record Streamed(int status, InputStream body) {
+    public record Streamed(int status, InputStream body, Map<String, String> headers) {
+        public Streamed(int status, InputStream body) {
+            this(status, body, Map.of());
+        }
     }
 
     private final UpstreamTransport transport;

@@ -65,7 +65,7 @@ public final class AnthropicProvider implements Provider {
         AnthropicProviderCall upstream = prepare(call);
         UpstreamHttp.Response response = http.post(name(), upstream.uri(), upstream.headers(), upstream.body(), upstream.timeout());
         if (response.status() / 100 != 2) {
-            throw AnthropicWire.httpError(name(), response.status(), response.body());
+            throw AnthropicWire.httpError(name(), response.status(), response.body(), response.headers());
         }
         ObjectNode message = parseMessage(response);
         JsonNode rawUsage = message.get("usage");

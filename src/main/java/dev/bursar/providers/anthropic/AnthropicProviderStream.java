@@ -30,7 +30,8 @@ final class AnthropicProviderStream {
         long sentAt = System.nanoTime();
         UpstreamHttp.Streamed response = http.postStream(provider, call.uri(), call.headers(), call.body(), call.timeout());
         if (response.status() / 100 != 2) {
-            throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()));
+            throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()),
+                    response.headers());
         }
         StreamGapWatchdog watch = StreamGapWatchdog.watch(response.body(), call.timeout());
         SseReader reader = new SseReader(response.body());

@@ -33,11 +33,11 @@ final class AnthropicWire {
     }
 
     /** The error of a non-2xx answer: Anthropic's {@code {"type":"error","error":{"type","message"}}} body. */
-    static ProviderException httpError(String provider, int status, byte[] body) {
+    static ProviderException httpError(String provider, int status, byte[] body, java.util.Map<String, String> headers) {
         String raw = new String(body, StandardCharsets.UTF_8);
         String message = UpstreamErrorText.describe(parseQuietly(raw).path("error"), "type")
                 .orElseGet(() -> UpstreamErrorText.fallback(status, raw));
-        return new ProviderException(ProviderError.fromStatus(provider, status, message, raw));
+        return new ProviderException(ProviderError.fromStatus(provider, status, message, raw), headers);
     }
 
     /**

@@ -16,8 +16,8 @@ final class GeminiErrors {
     private GeminiErrors() {
     }
 
-    static ProviderException fromStatus(String provider, int status, String rawBody) {
-        return new ProviderException(ProviderError.fromStatus(provider, status, message(status, rawBody), rawBody));
+    static ProviderException fromStatus(String provider, int status, String rawBody, java.util.Map<String, String> headers) {
+        return new ProviderException(ProviderError.fromStatus(provider, status, message(status, rawBody), rawBody), headers);
     }
 
     static String message(int status, String rawBody) {

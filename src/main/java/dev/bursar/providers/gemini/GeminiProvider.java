@@ -65,7 +65,7 @@ public final class GeminiProvider implements Provider {
         OpenAiWireOnly.require(call, name(), "the Gemini adapter");
         UpstreamHttp.Response r = http.post(name(), uri(call, ":generateContent"), headers, request(call), call.timeout());
         if (r.status() / 100 != 2) {
-            throw GeminiErrors.fromStatus(name(), r.status(), r.bodyText());
+            throw GeminiErrors.fromStatus(name(), r.status(), r.bodyText(), r.headers());
         }
         JsonNode answer = parse(r);
         JsonNode raw = answer.get("usageMetadata");
@@ -82,7 +82,7 @@ public final class GeminiProvider implements Provider {
         UpstreamHttp.Streamed s = http.postStream(name(), uri(call, ":streamGenerateContent?alt=sse"), headers,
                 request(call), call.timeout());
         if (s.status() / 100 != 2) {
-            throw GeminiErrors.fromStatus(name(), s.status(), drain(s.body()));
+            throw GeminiErrors.fromStatus(name(), s.status(), drain(s.body()), s.headers());
         }
         return new GeminiStreamCall(name(), call, sink, clock.instant().getEpochSecond()).run(s.body());
     }

@@ -47,6 +47,13 @@ public final class Http1Headers {
         return false;
     }
 
+    /** Every header in arrival order. */
+    public void forEach(java.util.function.BiConsumer<String, String> each) {
+        for (int i = 0; i < names.size(); i++) {
+            each.accept(names.get(i), values.get(i));
+        }
+    }
+
     public int size() {
         return names.size();
     }

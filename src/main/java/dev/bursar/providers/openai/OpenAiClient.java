@@ -52,7 +52,7 @@ final class OpenAiClient {
     Answer post(String endpoint, ObjectNode body, Duration timeout) {
         UpstreamHttp.Response r = http.post(name, uri(endpoint), headers, bytes(body), timeout);
         if (r.status() / 100 != 2) {
-            throw error(r.status(), r.bodyText());
+            throw error(r.status(), r.bodyText(), r.headers());
         }
         try {
             JsonNode answer = JSON.readTree(r.body());
@@ -73,8 +73,9 @@ final class OpenAiClient {
     }
 
     /** The provider's error for a non-2xx answer, with the message from its error body when there is one. */
-    ProviderException error(int status, String rawBody) {
-        return new ProviderException(ProviderError.fromStatus(name, status, OpenAiErrorBody.message(status, rawBody), rawBody));
+    ProviderException error(int status, String rawBody, Map<String, String> upstreamHeaders) {
+        return new ProviderException(ProviderError.fromStatus(name, status, OpenAiErrorBody.message(status, rawBody), rawBody),
+                upstreamHeaders);
     }
 
     ProviderException malformed(int status, String why, String rawBody) {

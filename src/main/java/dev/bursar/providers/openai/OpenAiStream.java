@@ -47,7 +47,7 @@ final class OpenAiStream {
         InputStream in = response.body();
         try (StreamGapWatchdog watchdog = StreamGapWatchdog.watch(in, call.timeout())) {
             if (response.status() / 100 != 2) {
-                throw client.error(response.status(), errorBody(in, watchdog, tally));
+                throw client.error(response.status(), errorBody(in, watchdog, tally), response.headers());
             }
             return forward(new SseReader(in), watchdog, tally);
         } finally {

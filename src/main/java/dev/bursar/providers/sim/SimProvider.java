@@ -40,6 +40,20 @@ public final class SimProvider implements Provider {
             {"error":{"message":"The server had an error while processing your request. Sorry about that! \
             (simulated by the Bursar sim provider)","type":"server_error","param":null,"code":null}}""";
 
+    /**
+     * What OpenAI sends with such a 429: the advice the SDKs follow (they wait retry-after-ms, else retry-after) and
+     * the limits behind it, consistent with the body (tokens spent, 2.4 s to wait).
+     */
+    private static final java.util.Map<String, String> RATE_LIMIT_HEADERS = java.util.Map.of(
+            "retry-after", "3",
+            "retry-after-ms", "2400",
+            "x-ratelimit-limit-requests", "500",
+            "x-ratelimit-remaining-requests", "499",
+            "x-ratelimit-reset-requests", "120ms",
+            "x-ratelimit-limit-tokens", "30000",
+            "x-ratelimit-remaining-tokens", "0",
+            "x-ratelimit-reset-tokens", "2.4s");
+
     private final ProviderConfig config;
     private final SimConfig sim;
     private final SimFaults faults;
@@ -125,7 +139,7 @@ public final class SimProvider implements Provider {
         switch (fault) {
             case RATE_LIMITED -> {
                 String raw = RATE_LIMIT_BODY.formatted(call.upstreamModel());
-                throw new ProviderException(ProviderError.fromStatus(name(), 429, message(raw), raw));
+                throw new ProviderException(ProviderError.fromStatus(name(), 429, message(raw), raw), RATE_LIMIT_HEADERS);
             }
             case SERVER_ERROR -> throw new ProviderException(
                     ProviderError.fromStatus(name(), 500, message(SERVER_ERROR_BODY), SERVER_ERROR_BODY));
