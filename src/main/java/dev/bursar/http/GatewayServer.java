@@ -58,6 +58,7 @@ public final class GatewayServer implements AutoCloseable {
                 // Every SSE event is its own small write; without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms.
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(routing)
+                .directHandlers(TransportErrors.handlers())
                 .build()
                 .start();
         return new GatewayServer(server);
