@@ -13,5 +13,8 @@ public record Attribution(
         String environment,
         String promptVersion) {
 
+    /** The longest tag value accepted from a request or for a key: a tag names a group of spend, it holds no documents. */
+    public static final int MAX_TAG_LENGTH = 256;
+
     public static final Attribution NONE = new Attribution(null, null, null, null, null, null, null);
 }

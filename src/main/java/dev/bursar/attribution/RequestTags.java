@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 record RequestTags(String customer, String user, String team, String feature, String environment, String promptVersion) {
 
-    /** Longer values are refused: a tag is a name to group spend by, not a place for documents. */
-    static final int MAX_LENGTH = 256;
+    private static final int MAX_LENGTH = Attribution.MAX_TAG_LENGTH;
 
     static RequestTags read(Function<String, String> header, ObjectNode body, boolean anthropicWire) {
         RequestTags fromHeaders = new RequestTags(
