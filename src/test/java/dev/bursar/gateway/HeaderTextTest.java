@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.testing.Golden;
+import dev.bursar.testing.RawHttpClient;
 import dev.bursar.testing.RunningBursar;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +40,10 @@ class HeaderTextTest {
     void a_non_ascii_header_value_is_refused_in_the_openai_shape_instead_of_merging_customers() throws IOException {
         long before = bursar.ledgerCount();
 
-        Raw r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
+        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
 
-        assertThat(r.status).isEqualTo(400);
-        JsonNode err = json(r.body).path("error");
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode err = json(r.body()).path("error");
         assertThat(err.path("param").asText()).isEqualTo("X-Bursar-Customer");
         assertThat(err.path("code").asText()).isEqualTo("invalid_header");
         assertThat(err.path("message").asText()).contains("ASCII").contains("metadata");
@@ -57,10 +52,10 @@ class HeaderTextTest {
 
     @Test
     void a_non_ascii_header_value_is_refused_in_the_anthropic_shape() throws IOException {
-        Raw r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
+        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
 
-        assertThat(r.status).isEqualTo(400);
-        JsonNode body = json(r.body);
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode body = json(r.body());
         assertThat(body.path("type").asText()).isEqualTo("error");
         assertThat(body.path("error").path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(body.path("error").path("message").asText()).contains("X-Bursar-Feature");
@@ -112,23 +107,23 @@ class HeaderTextTest {
 
     @Test
     void headers_over_the_servers_limit_get_a_json_error_not_an_empty_body() throws IOException {
-        Raw r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 CHAT.formatted(""));
 
-        assertThat(r.status).isEqualTo(400);
-        assertThat(r.headers.toLowerCase()).contains("content-type: application/json");
-        JsonNode err = json(r.body).path("error");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.head().toLowerCase()).contains("content-type: application/json");
+        JsonNode err = json(r.body()).path("error");
         assertThat(err.path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(err.path("message").asText()).contains("16 KB");
     }
 
     @Test
     void headers_over_the_servers_limit_on_the_anthropic_path_get_anthropics_error_shape() throws IOException {
-        Raw r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 MESSAGES.formatted(""));
 
-        assertThat(r.status).isEqualTo(400);
-        JsonNode body = json(r.body);
+        assertThat(r.status()).isEqualTo(400);
+        JsonNode body = json(r.body());
         assertThat(body.path("type").asText()).isEqualTo("error");
         assertThat(body.path("error").path("message").asText()).contains("16 KB");
     }
@@ -140,62 +135,8 @@ class HeaderTextTest {
                 .findFirst().orElseThrow().path("customer").asText();
     }
 
-    record Raw(int status, String headers, String body) { }
-
-    /** Sends exactly these bytes (UTF-8 header values included, which java.net.http refuses to send). */
-    static Raw raw(String path, String headers, String body) throws IOException {
-        URI base = URI.create(bursar.baseUrl());
-        byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "Connection: close\r\nContent-Length: " + payload.length + "\r\n" + headers + "\r\n";
-        try (Socket s = new Socket(base.getHost(), base.getPort())) {
-            s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(payload);
-            out.flush();
-            return read(s.getInputStream());
-        }
-    }
-
-    /** Reads one response: the head, then a Content-Length or chunked body (the connection may stay open). */
-    private static Raw read(InputStream in) throws IOException {
-        String head = line(in);
-        StringBuilder headers = new StringBuilder(head);
-        long length = 0;
-        boolean chunked = false;
-        for (String h = line(in); !h.isEmpty(); h = line(in)) {
-            headers.append("\r\n").append(h);
-            String lower = h.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (chunked) {
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line(in);
-            }
-        } else {
-            body.write(in.readNBytes((int) length));
-        }
-        return new Raw(Integer.parseInt(head.split(" ")[1]), headers.toString(), body.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed mid-response: " + line);
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.UTF_8);
+    static RawHttpClient.Response raw(String path, String headers, String body) throws IOException {
+        return RawHttpClient.post(bursar.baseUrl(), path, headers, body);
     }
 
     static JsonNode json(String s) {
