@@ -1,17 +1,22 @@
 package dev.bursar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.config.ConfigException;
+import dev.bursar.config.ConfigLoader;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+/** Keys from the CLI and from bursar.yaml obey the same tag rules as the admin API. */
 class KeysCommandTest {
 
     @TempDir
@@ -45,5 +50,14 @@ class KeysCommandTest {
         try (Storage s = Storages.open(new StorageConfig(db.toString(), null, null))) {
             assertThat(s.keys().list()).isEmpty();
         }
+    }
+
+    @Test
+    void a_key_in_bursar_yaml_with_a_tag_over_256_characters_stops_the_start_naming_it() {
+        String yaml = "keys:\n  - { key: k1, customer: acme, team: " + "t".repeat(257) + " }\n";
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, Map.of(), "bursar.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("keys[0]").hasMessageContaining("team is longer than 256");
     }
 }
