@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -30,10 +31,17 @@ public final class RawHttpClient {
                 + "Connection: close\r\nContent-Length: " + payload.length + "\r\n" + headers + "\r\n";
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout(10_000);
-            OutputStream out = s.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(payload);
-            out.flush();
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(head.getBytes(StandardCharsets.UTF_8));
+            request.write(payload);
+            try {
+                // One write, so the whole request is sent before a server that refuses it early can close.
+                OutputStream out = s.getOutputStream();
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (SocketException e) {
+                // The server answered and closed before reading everything: its answer is still there to read.
+            }
             return read(s.getInputStream());
         }
     }
