@@ -1,9 +1,15 @@
 package dev.bursar.alerts;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Alerts as JSON. The webhook body (format {@code json}) and the admin API use the same object:
@@ -19,46 +25,52 @@ import java.util.List;
 public final class AlertJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private AlertJson() {
     }
 
-    public static ObjectNode toJson(AlertRecord r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("alert_id", r.id());
-        o.put("rule", r.rule());
-        o.put("type", r.type());
-        o.put("severity", r.severity().label());
-        o.put("scope", r.scope());
-        o.put("scope_value", r.scopeValue());
-        o.put("window", r.window());
-        o.put("value", r.value().toPlainString());
-        ObjectNode n = o.putObject("numbers");
-        r.numbers().forEach((k, v) -> n.put(k, v.toPlainString()));
-        o.put("message", r.message());
-        o.put("fired_at", r.firedAt().toString());
-        if (r.resolvedAt() == null) {
-            o.putNull("resolved_at");
-        } else {
-            o.put("resolved_at", r.resolvedAt().toString());
+    /** One alert as the admin API and webhooks show it; numbers as exact decimal strings, in their order. */
+    record Alert(String alertId, String rule, String type, String severity, String scope, String scopeValue, String window,
+                 String value, Map<String, String> numbers, String message, String firedAt, String resolvedAt) {
+
+        static Alert of(AlertRecord r) {
+            Map<String, String> numbers = new LinkedHashMap<>();
+            r.numbers().forEach((k, v) -> numbers.put(k, v.toPlainString()));
+            return new Alert(r.id(), r.rule(), r.type(), r.severity().label(), r.scope(), r.scopeValue(), r.window(),
+                    r.value().toPlainString(), numbers, r.message(), r.firedAt().toString(),
+                    r.resolvedAt() == null ? null : r.resolvedAt().toString());
         }
-        return o;
+    }
+
+    record Listed(List<Alert> alerts) {
+    }
+
+    record Webhook(String event, @JsonUnwrapped Alert alert) {
+    }
+
+    public static ObjectNode toJson(AlertRecord r) {
+        return RECORDS.valueToTree(Alert.of(r));
     }
 
     /** {@code {"alerts": [...]}}, newest first as given: the body of {@code GET /admin/alerts}. */
     public static String list(List<AlertRecord> alerts) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode a = root.putArray("alerts");
-        alerts.forEach(r -> a.add(toJson(r)));
-        return root.toString();
+        return write(new Listed(alerts.stream().map(Alert::of).toList()));
     }
 
     /** The {@code json} webhook body. */
     static String webhook(AlertRecord r, String event) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("event", event);
-        o.setAll(toJson(r));
-        return o.toString();
+        return write(new Webhook(event, Alert.of(r)));
+    }
+
+    private static String write(Object value) {
+        try {
+            return RECORDS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert JSON cannot be written", e);
+        }
     }
 
     /** A Slack incoming-webhook body: {@code text} as the fallback, blocks for the layout. */

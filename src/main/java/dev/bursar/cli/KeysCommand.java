@@ -1,6 +1,7 @@
 package dev.bursar.cli;
 
 import dev.bursar.Stores;
+import dev.bursar.attribution.Attribution;
 import dev.bursar.auth.CreatedKey;
 import dev.bursar.auth.NewKey;
 import dev.bursar.auth.VirtualKey;
@@ -38,8 +39,14 @@ public final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            NewKey spec = new NewKey(name, customer, team, feature, environment, user);
+            if (spec.tooLongTag().isPresent()) {
+                System.err.println("bursar keys create: --" + spec.tooLongTag().get() + " is longer than "
+                        + Attribution.MAX_TAG_LENGTH + " characters, the limit for tag values");
+                return 2;
+            }
             try (Stores s = open(config)) {
-                CreatedKey k = s.keys().create(new NewKey(name, customer, team, feature, environment, user));
+                CreatedKey k = s.keys().create(spec);
                 System.out.println("id:     " + k.key().id());
                 System.out.println("key:    " + k.secret());
                 System.out.println("tags:   customer=" + dash(customer) + " team=" + dash(team) + " feature=" + dash(feature)

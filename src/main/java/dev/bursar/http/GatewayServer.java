@@ -34,10 +34,10 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json);
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, json, p.clock());
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock());
         HttpRouting.Builder routing = HttpRouting.builder();
         wire.register(routing);
-        new BudgetsApi(p.budgets(), bodies, json, admin::guarded).register(routing);
+        new BudgetsApi(p.budgets(), bodies, admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
@@ -58,6 +58,7 @@ public final class GatewayServer implements AutoCloseable {
                 // Every SSE event is its own small write; without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms.
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(routing)
+                .directHandlers(TransportErrors.handlers())
                 .build()
                 .start();
         return new GatewayServer(server);

@@ -39,6 +39,7 @@ class OpenAiWireGatewayTest {
                   - { name: gpt-4o-mini, provider: up }
                 keys:
                   - { key: app-key, customer: acme, feature: chat, environment: prod }
+                  - { key: backend-key }
                 """.formatted(upstream.baseUrl()));
     }
 
@@ -85,7 +86,8 @@ class OpenAiWireGatewayTest {
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         upstream.on("/v1/chat/completions", Reply.json(200, Golden.text("gateway/openai-chat-response.json")));
         bursar.post("/v1/chat/completions", chatBody(false), "Authorization", "Bearer app-key");
-        bursar.post("/v1/chat/completions", chatBody(false), "Authorization", "Bearer app-key", "X-Bursar-Customer", "globex");
+        // A key's customer is locked; a key without one attributes per request.
+        bursar.post("/v1/chat/completions", chatBody(false), "Authorization", "Bearer backend-key", "X-Bursar-Customer", "globex");
         String auth = "Bearer " + RunningBursar.MASTER_KEY;
 
         JsonNode report = parse(bursar.get("/admin/spend?group_by=customer&from=" + today + "&to=" + today, "Authorization", auth).body());
