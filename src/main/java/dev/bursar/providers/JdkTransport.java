@@ -49,6 +49,12 @@ final class JdkTransport implements UpstreamTransport {
         return new UpstreamHttp.Response(r.statusCode(), r.body());
     }
 
+    /** Now, not after the calls in flight: a stream still open at shutdown must not hold the gateway up. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
     private static HttpRequest postRequest(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

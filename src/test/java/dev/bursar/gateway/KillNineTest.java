@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing lost: a real `bursar serve` process under concurrent load is killed with SIGKILL; every request whose
@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Test;
 class KillNineTest {
 
     @Test
-    void every_answered_request_is_in_the_ledger_after_kill_minus_nine() throws Exception {
-        Path dir = Files.createTempDirectory("bursar-kill9");
+    void every_answered_request_is_in_the_ledger_after_kill_minus_nine(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("bursar.db");
         ServeProcess serve = ServeProcess.start(dir, "serve", """
                 storage: { sqlite: "%s" }

@@ -32,7 +32,7 @@ final class AnthropicProviderStream {
         if (response.status() / 100 != 2) {
             throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()));
         }
-        StreamGapWatchdog watch = StreamGapWatchdog.watch(response.body(), call.timeout());
+        StreamGapWatchdog watch = http.watchGaps(response.body(), call.timeout());
         SseReader reader = new SseReader(response.body());
         try {
             return new Pump(reader, watch, new AnthropicProviderStreamTally(call.anthropicRequest(), call.model()),
