@@ -7,6 +7,7 @@ import dev.bursar.ledger.ExportFormat;
 import dev.bursar.ledger.ExportQuery;
 import dev.bursar.storage.Storage;
 import dev.bursar.storage.Storages;
+import dev.bursar.testing.Await;
 import dev.bursar.testing.ServeProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,10 +53,9 @@ class KillNineTest {
                 boolean stream = i % 4 == 0;
                 clients.add(Thread.startVirtualThread(() -> load(http, port, stream, running, answered)));
             }
-            while (answered.size() < 300) {
-                Thread.sleep(20);
-                assertThat(serve.alive()).as("serve is still running").isTrue();
-            }
+            Await.until("300 answered requests, or serve gone", Duration.ofSeconds(60),
+                    () -> answered.size() >= 300 || !serve.alive());
+            assertThat(serve.alive()).as("serve is still running").isTrue();
             serve.kill();
             running.set(false);
             for (Thread t : clients) {
