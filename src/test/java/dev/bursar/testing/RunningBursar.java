@@ -66,6 +66,11 @@ public final class RunningBursar implements AutoCloseable {
         return bursar;
     }
 
+    /** This gateway's own folder (its SQLite ledger); deleted by {@link #close()}. */
+    public Path dir() {
+        return dir;
+    }
+
     public String startupLog() {
         return log.toString(StandardCharsets.UTF_8);
     }
