@@ -38,6 +38,7 @@ import java.util.Map;
 public final class Bursar implements AutoCloseable {
 
     private final Stores storage;
+    private final UpstreamHttp upstream;
     private final GatewayServer server;
     private final AlertEngine alerts;
     private final SpendControl controls;
@@ -45,10 +46,11 @@ public final class Bursar implements AutoCloseable {
     private final Metrics metrics;
     private final String host;
 
-    private Bursar(Stores storage, GatewayServer server, AlertEngine alerts, SpendControl controls, String masterKey,
-                   Metrics metrics, String host) {
+    private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
+                   String masterKey, Metrics metrics, String host) {
         this.controls = controls;
         this.storage = storage;
+        this.upstream = upstream;
         this.server = server;
         this.alerts = alerts;
         this.masterKey = masterKey;
@@ -64,10 +66,12 @@ public final class Bursar implements AutoCloseable {
         // Loading a tokenizer's vocabulary takes seconds; do it now rather than in the first request that counts tokens.
         Thread.startVirtualThread(() -> TokenCounter.forModel("gpt-4o").count("warm up"));
         Stores storage = Stores.open(config.storage());
+        // Owns the upstream client's threads (read watchdog, idle sweeper, stream-gap timer) until close().
+        UpstreamHttp upstream = new UpstreamHttp();
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
-            ProviderFactory factory = new ProviderFactory(new UpstreamHttp(), catalog);
+            ProviderFactory factory = new ProviderFactory(upstream, catalog);
             dev.bursar.providers.UpstreamSecrets.rememberEnvironment(env);
             Map<String, Provider> providers = new LinkedHashMap<>();
             Map<String, Duration> timeouts = new HashMap<>();
@@ -99,10 +103,11 @@ public final class Bursar implements AutoCloseable {
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock));
-            Bursar bursar = new Bursar(storage, server, alerts, controls, master.value(), metrics, config.server().host());
+            Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics, config.server().host());
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
+            upstream.close();
             storage.close();
             throw e;
         }
@@ -167,6 +172,7 @@ public final class Bursar implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        upstream.close();
         controls.close();
         alerts.close();
         storage.close();

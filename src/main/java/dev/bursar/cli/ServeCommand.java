@@ -26,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BursarConfig cfg;
         try {
-            cfg = ConfigLoader.resolve(config, System.getenv());
+            cfg = ConfigLoader.resolve(config, System.getenv(), warning -> System.out.println("bursar: warning: " + warning));
         } catch (ConfigException e) {
             System.err.println("bursar serve: " + e.getMessage());
             return 2;

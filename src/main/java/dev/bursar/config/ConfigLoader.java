@@ -22,14 +22,15 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@code bursar.yaml} strictly into {@link BursarConfig}: unknown keys fail with their path, {@code ${VAR}}
- * is replaced from the environment (a missing variable is an error, not an empty string), dashed keys map to
- * record components.
+ * is replaced from the environment (a missing variable is an error, not an empty string, except in a provider's
+ * api-key: see {@link UnsetProviderKeys}), dashed keys map to record components.
  */
 public final class ConfigLoader {
 
@@ -56,6 +57,11 @@ public final class ConfigLoader {
 
     /** The configuration every command uses: the located file, or the defaults when there is none. */
     public static BursarConfig resolve(String explicitPath, Map<String, String> env) {
+        return resolve(explicitPath, env, warning -> { });
+    }
+
+    /** As {@link #resolve(String, Map)}, telling {@code warn} what was left out (a provider whose key is unset). */
+    public static BursarConfig resolve(String explicitPath, Map<String, String> env, Consumer<String> warn) {
         var path = locate(explicitPath, env);
         if (path.isEmpty()) {
             return BursarConfig.defaults();
@@ -65,13 +71,17 @@ public final class ConfigLoader {
             throw new ConfigException("config file " + p + " does not exist");
         }
         try {
-            return parse(Files.readString(p), env, p.toString());
+            return parse(Files.readString(p), env, p.toString(), warn);
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + p + ": " + e.getMessage(), e);
         }
     }
 
     public static BursarConfig parse(String yaml, Map<String, String> env, String source) {
+        return parse(yaml, env, source, warning -> { });
+    }
+
+    public static BursarConfig parse(String yaml, Map<String, String> env, String source, Consumer<String> warn) {
         ObjectMapper mapper = mapper();
         JsonNode tree;
         try {
@@ -85,6 +95,7 @@ public final class ConfigLoader {
         if (!tree.isObject()) {
             throw new ConfigException(source + ": the top level must be a mapping of keys");
         }
+        UnsetProviderKeys.Skipped skipped = UnsetProviderKeys.find(tree, env);
         JsonNode substituted = substitute(tree, env, source, "");
         BursarConfig config;
         try {
@@ -104,6 +115,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }
+        config = UnsetProviderKeys.leaveOut(config, skipped, source, warn);
         validate(config, source);
         return config;
     }

@@ -1,8 +1,12 @@
 package dev.bursar.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Behaviour of the offline {@code sim} provider. Latency figures are in milliseconds and tokens per second;
- * fault rates are probabilities in [0, 1] drawn from a seeded generator, so a run is repeatable.
+ * fault rates are probabilities in [0, 1] drawn from a seeded generator, so a run is repeatable. In YAML every
+ * field is optional (see {@link #defaults()}).
  *
  * @param ttftMillis       time to first token
  * @param tokensPerSecond  output speed; 0 means as fast as possible
@@ -21,7 +25,50 @@ public record SimConfig(
         double cutStreamRate,
         long seed) {
 
+    private static final long DEFAULT_SEED = 42;
+
+    public SimConfig {
+        atLeastZero("ttft-millis", ttftMillis);
+        atLeastZero("tokens-per-second", tokensPerSecond);
+        share("rate-limit-rate", rateLimitRate);
+        share("server-error-rate", serverErrorRate);
+        share("timeout-rate", timeoutRate);
+        share("cut-stream-rate", cutStreamRate);
+        if (rateLimitRate + serverErrorRate + timeoutRate + cutStreamRate > 1) {
+            throw new IllegalArgumentException("the sim's fault rates add up to more than 1");
+        }
+    }
+
     public static SimConfig defaults() {
-        return new SimConfig(0, 0, 0, 0, 0, 0, 42);
+        return new SimConfig(0, 0, 0, 0, 0, 0, DEFAULT_SEED);
+    }
+
+    /** From YAML: a field left out takes its default, so an error can only be about a field the user wrote. */
+    @JsonCreator
+    static SimConfig fromYaml(@JsonProperty("ttft-millis") Long ttftMillis,
+                              @JsonProperty("tokens-per-second") Double tokensPerSecond,
+                              @JsonProperty("rate-limit-rate") Double rateLimitRate,
+                              @JsonProperty("server-error-rate") Double serverErrorRate,
+                              @JsonProperty("timeout-rate") Double timeoutRate,
+                              @JsonProperty("cut-stream-rate") Double cutStreamRate,
+                              @JsonProperty("seed") Long seed) {
+        return new SimConfig(ttftMillis == null ? 0 : ttftMillis, or0(tokensPerSecond), or0(rateLimitRate),
+                or0(serverErrorRate), or0(timeoutRate), or0(cutStreamRate), seed == null ? DEFAULT_SEED : seed);
+    }
+
+    private static double or0(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static void atLeastZero(String key, double value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(key + " must be 0 or more, got " + value);
+        }
+    }
+
+    private static void share(String key, double value) {
+        if (value < 0 || value > 1) {
+            throw new IllegalArgumentException(key + " must be between 0 and 1, got " + value);
+        }
     }
 }

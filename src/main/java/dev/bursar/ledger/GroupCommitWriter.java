@@ -61,6 +61,11 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Events waiting for the next commit (tests wait on it rather than for a fixed time). */
+    int queued() {
+        return queue.size();
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>();
         boolean stop = false;

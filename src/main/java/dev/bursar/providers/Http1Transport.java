@@ -46,6 +46,11 @@ final class Http1Transport implements UpstreamTransport {
         return new UpstreamHttp.Response(r.status(), r.body(), RetryHeaders.pick(r.headers()::forEach));
     }
 
+    @Override
+    public void close() {
+        client.close();
+    }
+
     private static Map<String, String> withJsonType(Map<String, String> headers) {
         for (String name : headers.keySet()) {
             if (name.equalsIgnoreCase("Content-Type")) {

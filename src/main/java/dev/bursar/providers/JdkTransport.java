@@ -53,6 +53,12 @@ final class JdkTransport implements UpstreamTransport {
         return RetryHeaders.pick(each -> r.headers().map().forEach((name, values) -> values.forEach(v -> each.accept(name, v))));
     }
 
+    /** Now, not after the calls in flight: a stream still open at shutdown must not hold the gateway up. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
     private static HttpRequest postRequest(URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

@@ -4,7 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,15 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Only waits count: the reader calls {@link #waiting()} right before reading and {@link #received()} once an event
  * is in, so time spent handing events to a slow client is not upstream silence. Whether the event or the timer came
  * first is decided by one compare-and-set, so a watchdog that has fired never lets an event through and an event
- * that arrived in time never ends in a closed body. One timer thread serves every stream in the process; a check
- * re-arms itself for the time left rather than on every event, so an event costs two atomic writes.
+ * that arrived in time never ends in a closed body. One {@link StreamGapTimer} serves every stream of a client; a
+ * check re-arms itself for the time left rather than on every event, so an event costs two atomic writes.
  */
 public final class StreamGapWatchdog implements AutoCloseable {
 
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
     private static final long IDLE = 0;
     private static final long FIRED = -1;
 
+    private final ScheduledExecutorService timer;
     private final Closeable upstream;
     private final long gapNanos;
     /** When the current wait expires; {@link #IDLE} between waits, {@link #FIRED} once the body was closed. */
@@ -32,14 +33,15 @@ public final class StreamGapWatchdog implements AutoCloseable {
     private volatile boolean closed;
     private volatile ScheduledFuture<?> pending;
 
-    private StreamGapWatchdog(Closeable upstream, Duration gap) {
+    private StreamGapWatchdog(ScheduledExecutorService timer, Closeable upstream, Duration gap) {
+        this.timer = timer;
         this.upstream = upstream;
         this.gapNanos = Math.max(1, gap.toNanos());
     }
 
     /** Starts watching {@code upstream}, waiting from now: it is closed once a wait outlasts {@code gap}. */
-    public static StreamGapWatchdog watch(Closeable upstream, Duration gap) {
-        StreamGapWatchdog dog = new StreamGapWatchdog(upstream, gap);
+    static StreamGapWatchdog watch(ScheduledExecutorService timer, Closeable upstream, Duration gap) {
+        StreamGapWatchdog dog = new StreamGapWatchdog(timer, upstream, gap);
         dog.waiting(); // whatever the reader does first (a stream or an error body), it waits on upstream
         dog.arm(dog.gapNanos);
         return dog;
@@ -75,7 +77,11 @@ public final class StreamGapWatchdog implements AutoCloseable {
 
     private void arm(long delayNanos) {
         if (!closed) {
-            pending = TIMER.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+            try {
+                pending = timer.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the client was closed (the gateway is stopping): the stream's gaps are no longer bounded
+            }
         }
     }
 
@@ -117,15 +123,5 @@ public final class StreamGapWatchdog implements AutoCloseable {
         if (p != null) {
             p.cancel(false);
         }
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "bursar-stream-gap-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        t.setRemoveOnCancelPolicy(true);
-        return t;
     }
 }

@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import dev.bursar.providers.http.Http1Client;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -15,9 +16,10 @@ import java.util.Map;
 /**
  * The one HTTP client every adapter uses to reach its provider. Transport failures become {@link ProviderException}s
  * here, so adapters only deal with statuses and bodies. The transport is {@link Http1Client} by default;
- * {@link #jdk()} uses the JDK's HttpClient instead.
+ * {@link #jdk()} uses the JDK's HttpClient instead. It owns its transport's threads and the streams' gap timer:
+ * {@link #close()} stops them.
  */
-public final class UpstreamHttp {
+public final class UpstreamHttp implements AutoCloseable {
 
     /** A whole upstream response; {@code headers} holds only what {@link RetryHeaders#pick} keeps. */
     public record Response(int status, byte[] body, Map<String, String> headers) {
@@ -38,17 +40,19 @@ public final class UpstreamHttp {
     }
 
     private final UpstreamTransport transport;
+    private final StreamGapTimer gaps = new StreamGapTimer();
 
     /** Blocking HTTP/1.1 over pooled keep-alive connections ({@link Http1Client} with its defaults). */
     public UpstreamHttp() {
         this(new Http1Client());
     }
 
+    /** Takes over {@code client}: closing this closes it. */
     public UpstreamHttp(Http1Client client) {
         this.transport = new Http1Transport(client);
     }
 
-    /** The JDK's HttpClient as transport. */
+    /** The JDK's HttpClient as transport; closing this shuts it down. */
     public UpstreamHttp(HttpClient client) {
         this.transport = new JdkTransport(client);
     }
@@ -72,6 +76,21 @@ public final class UpstreamHttp {
 
     public Response get(String provider, URI uri, Map<String, String> headers, Duration timeout) {
         return call(provider, uri, timeout, () -> transport.get(uri, headers, timeout));
+    }
+
+    /**
+     * Bounds the silence between a stream's events: {@code body} is closed once a wait outlasts {@code gap}.
+     * The caller closes the watchdog when the stream ends.
+     */
+    public StreamGapWatchdog watchGaps(Closeable body, Duration gap) {
+        return gaps.watch(body, gap);
+    }
+
+    /** Stops the gap timer and the transport (its pooled connections and threads). */
+    @Override
+    public void close() {
+        gaps.close();
+        transport.close();
     }
 
     /** One transport call. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * The HTTP client under {@link UpstreamHttp}. Implementations report failures as they come (timeouts as
  * {@link java.net.SocketTimeoutException} or {@link java.net.http.HttpTimeoutException}); UpstreamHttp maps them.
  */
-interface UpstreamTransport {
+interface UpstreamTransport extends AutoCloseable {
 
     UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException;
@@ -19,4 +19,8 @@ interface UpstreamTransport {
 
     UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout)
             throws IOException, InterruptedException;
+
+    /** Releases the client's connections and threads. */
+    @Override
+    void close();
 }

@@ -10,6 +10,7 @@ import dev.bursar.ledger.SqlLedger;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.TestStorage;
+import dev.bursar.testing.Await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -150,16 +152,21 @@ abstract class AlertEngineContractTest {
     }
 
     @Test
-    void started_engine_evaluates_on_its_schedule() throws InterruptedException {
+    void started_engine_evaluates_on_its_schedule() {
         ledger.appendAll(LedgerScript.runawayLoop(LedgerScript.NOW));
-        AlertEngine engine = engine(Duration.ofMillis(50));
+        AtomicInteger evaluations = new AtomicInteger();
+        AlertsConfig config = new AlertsConfig(List.of(new WebhookConfig(receiver.url("/hook"), "json", null)), rules(),
+                Duration.ofMillis(50));
+        List<AlertRule> rules = new ArrayList<>(Rules.from(config.rules()));
+        rules.add(new CountingRule(evaluations));
+        AlertEngine engine = new AlertEngine(db, new LedgerStats(db), config, rules, clock,
+                new RetryPolicy(3, List.of(Duration.ofMillis(50)), Duration.ofSeconds(2)));
+        engines.add(engine);
 
         engine.start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (receiver.received().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(200); // several more evaluations: still one delivery
+        Await.until("a delivery", WAIT, () -> !receiver.received().isEmpty());
+        int afterFirst = evaluations.get();
+        Await.until("three more evaluations", WAIT, () -> evaluations.get() >= afterFirst + 3);
 
         assertThat(receiver.received()).extracting(r -> r.body().path("rule").asText()).containsExactly("loop");
     }
@@ -282,5 +289,19 @@ abstract class AlertEngineContractTest {
                                 + " calls are let through without budget checks (fail open)",
                         "Budget store unavailable for budget 'acme-monthly': still down;"
                                 + " calls under this budget are refused (fail closed)");
+    }
+
+    /** Finds nothing; counts how often the engine evaluated, so a test can wait for evaluations instead of time. */
+    private record CountingRule(AtomicInteger count) implements AlertRule {
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public List<Finding> evaluate(RuleContext context) {
+            count.incrementAndGet();
+            return List.of();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
 import dev.bursar.storage.TestStorage;
+import dev.bursar.testing.Await;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -80,9 +81,9 @@ class SqlKeyStoreTest {
             assertThat(there.findBySecret(created.secret())).hasValueSatisfying(k -> assertThat(k.revoked()).isFalse());
 
             here.revoke(created.key().id());
-            Thread.sleep(300);
 
-            assertThat(there.findBySecret(created.secret())).hasValueSatisfying(k -> assertThat(k.revoked()).isTrue());
+            Await.until("the other replica sees the revocation", Duration.ofSeconds(5),
+                    () -> there.findBySecret(created.secret()).orElseThrow().revoked());
         }
     }
 

@@ -7,6 +7,7 @@ import static dev.bursar.budgets.Budgets.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bursar.config.BudgetConfig;
+import dev.bursar.testing.Await;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -170,12 +171,11 @@ class LeasedBudgetCountersTest extends BudgetCountersContractTest {
         LeasedBudgetCounters a = replica();
         LeasedBudgetCounters b = replica();
         BudgetKey acme = key(hard("daily", "customer", "*", "day", "10"), "acme");
-        // a is busy with small calls: its lease holds part of the room
-        for (int i = 0; i < 40 && leasedFree(a) == 0; i++) {
+        // a is busy with small calls (at most a few hundred cents in 2 s, well under the $10): its lease holds room
+        Await.until("a's lease holds room", Duration.ofSeconds(2), () -> {
             a.settle(held(a.reserve(List.of(acme), usd("0.01"), NOON)), usd("0.01"));
-            sleep(3);
-        }
-        assertThat(leasedFree(a)).as("a's lease holds room").isPositive();
+            return leasedFree(a) > 0;
+        });
         BigDecimal spent = a.totals(acme, NOON).spentUsd();
         BigDecimal needs = usd("10").subtract(spent).subtract(usd("0.005")); // fits only if a gives its room back
 
@@ -238,14 +238,6 @@ class LeasedBudgetCountersTest extends BudgetCountersContractTest {
 
     private static long leasedFree(LeasedBudgetCounters c) {
         return c.leases().stream().mapToLong(l -> l.active ? l.size - l.inFlight - l.unbooked : 0).sum();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A settle stage, read once it completed. */

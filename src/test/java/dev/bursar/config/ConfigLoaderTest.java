@@ -53,10 +53,11 @@ class ConfigLoaderTest {
 
     @Test
     void a_missing_environment_variable_is_named() {
+        // The providers' unset keys only leave them out (UnsetVariablesAndDefaultsTest); a client key's is an error.
         assertThatThrownBy(() -> ConfigLoader.parse(ISSUE_EXAMPLE, Map.of(), "bursar.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("OPENAI_API_KEY")
-                .hasMessageContaining("providers[0].api-key");
+                .hasMessageContaining("APP_KEY")
+                .hasMessageContaining("keys[0].key");
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -58,10 +58,9 @@ class BudgetRaceGatewayTest {
     }
 
     @Test
-    void two_gateways_sharing_postgres_and_redis_never_overshoot_a_budget() throws Exception {
+    void two_gateways_sharing_postgres_and_redis_never_overshoot_a_budget(@TempDir Path dir) throws Exception {
         String schema = "race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String prefix = "bursar-test-" + schema;
-        Path dir = Files.createTempDirectory("bursar-race");
         String yaml = config("storage: { postgres: \"" + PG_URL + "\", postgres-schema: " + schema + " }",
                 "redis: { url: \"redis://127.0.0.1:6379\", key-prefix: \"" + prefix + "\" }");
         try (ServeProcess a = ServeProcess.start(dir, "a", yaml, Map.of("BURSAR_MASTER_KEY", "bm-a"));
@@ -77,8 +76,7 @@ class BudgetRaceGatewayTest {
     }
 
     @Test
-    void one_embedded_gateway_never_overshoots_a_budget() throws Exception {
-        Path dir = Files.createTempDirectory("bursar-race");
+    void one_embedded_gateway_never_overshoots_a_budget(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("bursar.db");
         try (ServeProcess a = ServeProcess.start(dir, "a", config("storage: { sqlite: \"" + db + "\" }", ""), Map.of("BURSAR_MASTER_KEY", "bm-a"))) {
             Outcome outcome = race(List.of(a.baseUrl()));

@@ -6,6 +6,7 @@ import dev.bursar.Stores;
 import dev.bursar.config.StorageConfig;
 import dev.bursar.ledger.ExportFormat;
 import dev.bursar.ledger.ExportQuery;
+import dev.bursar.testing.Await;
 import dev.bursar.testing.ServeProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing lost: a real `bursar serve` process under concurrent load is killed with SIGKILL; every request whose
@@ -35,8 +36,7 @@ import org.junit.jupiter.api.Test;
 class KillNineTest {
 
     @Test
-    void every_answered_request_is_in_the_ledger_after_kill_minus_nine() throws Exception {
-        Path dir = Files.createTempDirectory("bursar-kill9");
+    void every_answered_request_is_in_the_ledger_after_kill_minus_nine(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("bursar.db");
         ServeProcess serve = ServeProcess.start(dir, "serve", """
                 storage: { sqlite: "%s" }
@@ -52,10 +52,9 @@ class KillNineTest {
                 boolean stream = i % 4 == 0;
                 clients.add(Thread.startVirtualThread(() -> load(http, port, stream, running, answered)));
             }
-            while (answered.size() < 300) {
-                Thread.sleep(20);
-                assertThat(serve.alive()).as("serve is still running").isTrue();
-            }
+            Await.until("300 answered requests, or serve gone", Duration.ofSeconds(60),
+                    () -> answered.size() >= 300 || !serve.alive());
+            assertThat(serve.alive()).as("serve is still running").isTrue();
             serve.kill();
             running.set(false);
             for (Thread t : clients) {

@@ -3,6 +3,7 @@ package dev.bursar.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.testing.Await;
 import dev.bursar.testing.Golden;
 import dev.bursar.testing.RunningBursar;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,11 +87,8 @@ class SimGatewayTest {
         }
         http.close();
 
-        List<JsonNode> rows = List.of();
-        for (int i = 0; i < 100 && rows.isEmpty(); i++) {
-            Thread.sleep(100);
-            rows = rowsOf("leaver");
-        }
+        Await.until("the cancelled stream's ledger row", Duration.ofSeconds(10), () -> !rowsOf("leaver").isEmpty());
+        List<JsonNode> rows = rowsOf("leaver");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).path("status").asText()).isEqualTo("client_cancelled");
         assertThat(rows.get(0).path("output_tokens").asLong()).isPositive().isLessThan(400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.bursar.alerts.AlertRecord;
+import dev.bursar.testing.Await;
 import dev.bursar.testing.Golden;
 import dev.bursar.testing.RunningBursar;
 import java.net.InetSocketAddress;
@@ -171,10 +172,7 @@ class SpendControlsGatewayTest {
         }
     }
 
-    void awaitReceived(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (received.size() < n && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    void awaitReceived(int n) {
+        Await.until(n + " webhook deliveries", Duration.ofSeconds(15), () -> received.size() >= n);
     }
 }

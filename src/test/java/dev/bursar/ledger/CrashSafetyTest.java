@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Migrator;
+import dev.bursar.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,10 +40,8 @@ class CrashSafetyTest {
         ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
         Thread reader = Thread.ofPlatform().start(() -> readAcks(child, acked));
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (acked.size() < 5_000 && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("5,000 acknowledged appends, or the child gone", Duration.ofSeconds(60),
+                () -> acked.size() >= 5_000 || !child.isAlive());
         assertThat(child.isAlive()).as("child still writing (stderr: %s)", Files.readString(dir.resolve("child.err"))).isTrue();
         child.destroyForcibly();
         child.waitFor(30, TimeUnit.SECONDS);

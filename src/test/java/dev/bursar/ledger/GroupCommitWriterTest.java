@@ -3,12 +3,15 @@ package dev.bursar.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.testing.Await;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +21,13 @@ class GroupCommitWriterTest {
     static final class RecordingSink implements GroupCommitWriter.Sink {
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch entered = new CountDownLatch(1);
         final AtomicBoolean first = new AtomicBoolean(true);
 
         @Override
         public void write(List<EncodedEvent> events) throws Exception {
             if (first.getAndSet(false)) {
+                entered.countDown();
                 release.await();
             }
             if (events.stream().anyMatch(e -> e.event().eventId().startsWith("bad"))) {
@@ -46,10 +51,10 @@ class GroupCommitWriterTest {
         try (GroupCommitWriter w = new GroupCommitWriter(sink, "test-writer");
              var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> blocker = pool.submit(() -> w.append(event("first")));
-            Thread.sleep(100);
+            assertThat(sink.entered.await(5, TimeUnit.SECONDS)).as("the first commit began").isTrue();
             List<Future<?>> rest = java.util.stream.IntStream.range(0, 20)
                     .<Future<?>>mapToObj(i -> pool.submit(() -> w.append(event("e" + i)))).toList();
-            Thread.sleep(200);
+            Await.until("20 appends queued behind the commit", Duration.ofSeconds(5), () -> w.queued() == 20);
             assertThat(rest).noneMatch(Future::isDone); // nobody is answered before their commit
 
             sink.release.countDown();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,10 @@ import dev.bursar.testing.RecordingSink;
  * {@code openai-stream-request.json}.
  */
 public abstract class ProviderContractTest {
+
+    /** The adapters' HTTP client, closed after each test so its threads end with it. */
+    @AutoClose
+    protected final UpstreamHttp http = new UpstreamHttp();
 
     protected static final String API_KEY = "test-upstream-key";
     protected FakeUpstream upstream;

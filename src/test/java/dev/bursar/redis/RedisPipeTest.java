@@ -3,10 +3,12 @@ package dev.bursar.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -107,7 +109,8 @@ class RedisPipeTest {
         try (RedisPipe redis = new RedisPipe(URL, prefix); Jedis admin = new Jedis("127.0.0.1", 6379)) {
             assertThat(redis.call(List.of("PING"))).isEqualTo("PONG");
             CompletableFuture<Object> blocked = redis.send(List.of("BLPOP", prefix + ":never", "5"));
-            Thread.sleep(100);
+            Await.until("redis is blocked in our BLPOP", Duration.ofSeconds(5), () -> admin.clientList().lines()
+                    .anyMatch(line -> line.contains("name=" + prefix + " ") && line.contains("cmd=blpop")));
             long killed = 0;
             for (String line : admin.clientList().split("\n")) {
                 if (line.contains("name=" + prefix + " ")) {

@@ -168,6 +168,7 @@ public final class FakeUpstream implements AutoCloseable {
         ex.close();
     }
 
+    /** The scripted gaps and hangs of a slow provider: the delay is what the scenario is about. */
     private static void sleep(Duration d) {
         if (d.isZero()) {
             return;

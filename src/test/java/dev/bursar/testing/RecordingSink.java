@@ -49,7 +49,7 @@ public final class RecordingSink implements StreamSink {
             throw new IOException("client went away");
         }
         if (!delay.isZero()) {
-            try {
+            try { // a slow client is the scenario: its delay is the point
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,8 +37,8 @@ public final class RunningBursar implements AutoCloseable {
 
     /** {@code yaml} may use {@code ${DB}} for the SQLite path; port and master key are set here. */
     public static RunningBursar start(String yaml, Map<String, String> extraEnv) {
+        Path dir = TempDirs.create("bursar-test");
         try {
-            Path dir = Files.createTempDirectory("bursar-test");
             Map<String, String> env = new HashMap<>(extraEnv);
             env.put("DB", dir.resolve("bursar.db").toString());
             env.put("BURSAR_MASTER_KEY", MASTER_KEY);
@@ -49,8 +48,9 @@ public final class RunningBursar implements AutoCloseable {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             Bursar bursar = Bursar.start(config, env, new PrintStream(log, true, StandardCharsets.UTF_8));
             return new RunningBursar(bursar, dir, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            TempDirs.delete(dir);
+            throw e;
         }
     }
 
@@ -64,6 +64,11 @@ public final class RunningBursar implements AutoCloseable {
 
     public Bursar bursar() {
         return bursar;
+    }
+
+    /** This gateway's own folder (its SQLite ledger); deleted by {@link #close()}. */
+    public Path dir() {
+        return dir;
     }
 
     public String startupLog() {
@@ -125,9 +130,15 @@ public final class RunningBursar implements AutoCloseable {
         return bursar.storage().ledger().count();
     }
 
+    /** Stops the gateway and deletes its folder (ledger, master key, logs). */
     @Override
     public void close() {
-        bursar.close();
+        try {
+            bursar.close();
+        } finally {
+            http.shutdownNow();
+            TempDirs.delete(dir);
+        }
     }
 
 }

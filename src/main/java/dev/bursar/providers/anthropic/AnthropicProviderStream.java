@@ -33,7 +33,7 @@ final class AnthropicProviderStream {
             throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()),
                     response.headers());
         }
-        StreamGapWatchdog watch = StreamGapWatchdog.watch(response.body(), call.timeout());
+        StreamGapWatchdog watch = http.watchGaps(response.body(), call.timeout());
         SseReader reader = new SseReader(response.body());
         try {
             return new Pump(reader, watch, new AnthropicProviderStreamTally(call.anthropicRequest(), call.model()),

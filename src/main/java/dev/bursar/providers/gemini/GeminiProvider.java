@@ -84,7 +84,7 @@ public final class GeminiProvider implements Provider {
         if (s.status() / 100 != 2) {
             throw GeminiErrors.fromStatus(name(), s.status(), drain(s.body()), s.headers());
         }
-        return new GeminiStreamCall(name(), call, sink, clock.instant().getEpochSecond()).run(s.body());
+        return new GeminiStreamCall(name(), call, sink, clock.instant().getEpochSecond()).run(s.body(), http);
     }
 
     private byte[] request(ChatCall call) {

@@ -12,6 +12,7 @@ import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
 import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.StreamSink;
+import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.tokens.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +38,8 @@ final class GeminiStreamCall {
         this.translator = new GeminiChunkTranslator(call.upstreamModel(), created);
     }
 
-    ProviderReply run(InputStream body) {
-        try (body; SseReader reader = new SseReader(body); StreamGapWatchdog watchdog = StreamGapWatchdog.watch(body, call.timeout())) {
+    ProviderReply run(InputStream body, UpstreamHttp http) {
+        try (body; SseReader reader = new SseReader(body); StreamGapWatchdog watchdog = http.watchGaps(body, call.timeout())) {
             while (true) {
                 watchdog.waiting();
                 Optional<SseReader.Event> event = read(reader, watchdog);

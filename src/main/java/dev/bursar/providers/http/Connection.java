@@ -13,9 +13,9 @@ final class Connection {
     private boolean reused;
     private long idleSinceNanos;
 
-    Connection(Socket socket) throws IOException {
+    Connection(Socket socket, ReadWatchdog watchdog) throws IOException {
         this.socket = socket;
-        this.in = new ConnectionInput(socket, socket.getInputStream());
+        this.in = new ConnectionInput(socket, socket.getInputStream(), watchdog);
         this.out = socket.getOutputStream();
     }
 

@@ -19,6 +19,7 @@ final class ConnectionInput implements ReadWatchdog.Watched {
 
     private final Socket socket;
     private final InputStream in;
+    private final ReadWatchdog watchdog;
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int limit;
@@ -28,9 +29,10 @@ final class ConnectionInput implements ReadWatchdog.Watched {
     private volatile long readDeadlineNanos;
     private volatile boolean expired;
 
-    ConnectionInput(Socket socket, InputStream in) {
+    ConnectionInput(Socket socket, InputStream in, ReadWatchdog watchdog) {
         this.socket = socket;
         this.in = in;
+        this.watchdog = watchdog;
     }
 
     /** Bounds the following reads: {@code deadlineNanos} ({@link #NO_DEADLINE} for none) and a per-read timeout. */
@@ -118,7 +120,7 @@ final class ConnectionInput implements ReadWatchdog.Watched {
         long deadline = readDeadline();
         if (deadline != NO_DEADLINE) {
             readDeadlineNanos = deadline;
-            ReadWatchdog.reading(this);
+            watchdog.reading(this);
         }
         int n;
         try {
@@ -131,7 +133,7 @@ final class ConnectionInput implements ReadWatchdog.Watched {
             throw e;
         } finally {
             if (deadline != NO_DEADLINE) {
-                ReadWatchdog.done(this);
+                watchdog.done(this);
             }
         }
         if (n > 0) {

@@ -15,10 +15,12 @@ final class Connector {
 
     private final SSLSocketFactory tls;
     private final int connectTimeoutMillis;
+    private final ReadWatchdog watchdog;
 
-    Connector(SSLSocketFactory tls, int connectTimeoutMillis) {
+    Connector(SSLSocketFactory tls, int connectTimeoutMillis, ReadWatchdog watchdog) {
         this.tls = tls;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.watchdog = watchdog;
     }
 
     Connection open(PoolKey key, long deadlineNanos) throws IOException {
@@ -27,7 +29,7 @@ final class Connector {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(key.address(), key.port()), timeout);
-            return new Connection(key.tls() ? handshake(socket, key, timeoutMillis(deadlineNanos)) : socket);
+            return new Connection(key.tls() ? handshake(socket, key, timeoutMillis(deadlineNanos)) : socket, watchdog);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

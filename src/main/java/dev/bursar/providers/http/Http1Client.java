@@ -18,6 +18,7 @@ public final class Http1Client implements AutoCloseable {
     private static final long EXACT_READ_LIMIT = 16 * 1024 * 1024;
 
     private final ConnectionPool pools;
+    private final ReadWatchdog watchdog;
     private final Exchange exchange;
 
     public Http1Client() {
@@ -31,8 +32,9 @@ public final class Http1Client implements AutoCloseable {
 
     public Http1Client(Http1Config config) {
         this.pools = new ConnectionPool(config.maxConnectionsPerHost(), config.idleTimeout().toNanos());
+        this.watchdog = new ReadWatchdog();
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
-        this.exchange = new Exchange(pools, new Connector(config.sslContext().getSocketFactory(), connectMillis));
+        this.exchange = new Exchange(pools, new Connector(config.sslContext().getSocketFactory(), connectMillis, watchdog));
     }
 
     /**
@@ -79,10 +81,14 @@ public final class Http1Client implements AutoCloseable {
         return pools.forKey(PoolKey.of(uri)).openConnections();
     }
 
-    /** Closes idle connections and stops the idle sweeper; bodies still being read finish normally. */
+    /**
+     * Closes idle connections and stops the client's threads (idle sweeper, read watchdog); bodies still being read
+     * finish normally but are no longer bounded by their read timeout.
+     */
     @Override
     public void close() {
         pools.close();
+        watchdog.close();
     }
 
     private static long deadline(Duration timeout) {

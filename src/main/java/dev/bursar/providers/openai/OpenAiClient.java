@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
+import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.UpstreamHttp;
 import java.io.IOException;
 import java.net.URI;
@@ -68,6 +69,10 @@ final class OpenAiClient {
     }
 
     /** Opens a streamed POST; the caller checks the status and closes the body. */
+    StreamGapWatchdog watchGaps(java.io.Closeable body, Duration gap) {
+        return http.watchGaps(body, gap);
+    }
+
     UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Duration timeout) {
         return http.postStream(name, uri(endpoint), headers, bytes(body), timeout);
     }

@@ -45,7 +45,7 @@ final class OpenAiStream {
         StreamTally tally = new StreamTally(body, call.upstreamModel(), System.nanoTime());
         UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeout());
         InputStream in = response.body();
-        try (StreamGapWatchdog watchdog = StreamGapWatchdog.watch(in, call.timeout())) {
+        try (StreamGapWatchdog watchdog = client.watchGaps(in, call.timeout())) {
             if (response.status() / 100 != 2) {
                 throw client.error(response.status(), errorBody(in, watchdog, tally), response.headers());
             }

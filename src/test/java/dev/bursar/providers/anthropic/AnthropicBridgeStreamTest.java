@@ -30,6 +30,9 @@ import dev.bursar.testing.RecordingSink;
 class AnthropicBridgeStreamTest {
 
     @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
+
+    @AutoClose
     private final FakeUpstream upstream = FakeUpstream.start();
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +105,7 @@ class AnthropicBridgeStreamTest {
         ObjectNode anthropicRequest = Golden.json("anthropic-bridge/request-anthropic.json").put("stream", true);
         ObjectNode openAiRequest = AnthropicBridge.toOpenAiRequest(anthropicRequest);
         OpenAiProvider provider = new OpenAiProvider(new ProviderConfig("openai", "openai", upstream.baseUrl() + "/v1",
-                "key", Map.of(), Duration.ofSeconds(5), null), new UpstreamHttp());
+                "key", Map.of(), Duration.ofSeconds(5), null), http);
         ChatCall call = new ChatCall(ClientWire.OPENAI, openAiRequest, "gpt-4.1", Duration.ofSeconds(5), Map.of());
         return provider.stream(call, AnthropicBridge.anthropicStreamOver(client, "claude-sonnet-4-5"));
     }

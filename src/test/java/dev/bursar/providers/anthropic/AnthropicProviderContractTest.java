@@ -25,7 +25,7 @@ class AnthropicProviderContractTest extends ProviderContractTest {
 
     @Override
     protected Provider newProvider(ProviderConfig config) {
-        return new AnthropicProvider(config, new UpstreamHttp(), FIXED_CLOCK);
+        return new AnthropicProvider(config, http, FIXED_CLOCK);
     }
 
     @Override

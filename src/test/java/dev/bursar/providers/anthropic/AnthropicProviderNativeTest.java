@@ -24,6 +24,9 @@ import dev.bursar.testing.RecordingSink;
 /** An Anthropic client reaching Anthropic: bodies and events pass through, usage is still read exactly. */
 class AnthropicProviderNativeTest {
 
+    @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
+
     private static final String MODEL = "claude-sonnet-4-5-20250929";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     @AutoClose
@@ -31,7 +34,7 @@ class AnthropicProviderNativeTest {
 
     private AnthropicProvider provider(String baseUrl, Map<String, String> headers) {
         return new AnthropicProvider(new ProviderConfig("claude", "anthropic", baseUrl, "sk-ant-test", headers,
-                TIMEOUT, null), new UpstreamHttp());
+                TIMEOUT, null), http);
     }
 
     private AnthropicProvider provider() {

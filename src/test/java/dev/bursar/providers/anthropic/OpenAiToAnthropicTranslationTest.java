@@ -28,6 +28,9 @@ import dev.bursar.testing.RecordingSink;
 /** An OpenAI client reaching Anthropic: requests, answers and streams translated both ways. */
 class OpenAiToAnthropicTranslationTest {
 
+    @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
+
     private static final String MODEL = AnthropicProviderContractTest.MODEL;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final OpenAiToAnthropicRequest translator = new OpenAiToAnthropicRequest("anthropic");
@@ -36,7 +39,7 @@ class OpenAiToAnthropicTranslationTest {
 
     private AnthropicProvider provider() {
         return new AnthropicProvider(new ProviderConfig("anthropic", "anthropic", upstream.baseUrl(), "k", Map.of(),
-                TIMEOUT, null), new UpstreamHttp(), AnthropicProviderContractTest.FIXED_CLOCK);
+                TIMEOUT, null), http, AnthropicProviderContractTest.FIXED_CLOCK);
     }
 
     private static ObjectNode request(String json) {

@@ -21,7 +21,7 @@ class GeminiProviderContractTest extends ProviderContractTest {
 
     @Override
     protected Provider newProvider(ProviderConfig config) {
-        return new GeminiProvider(config, new UpstreamHttp(), FIXED);
+        return new GeminiProvider(config, http, FIXED);
     }
 
     @Override

@@ -25,6 +25,9 @@ import dev.bursar.testing.RecordingSink;
 
 class GeminiStreamTest {
 
+    @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
+
     private static final String PATH = "/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     @AutoClose
     private final FakeUpstream upstream = FakeUpstream.start();
@@ -32,7 +35,7 @@ class GeminiStreamTest {
 
     private ProviderReply stream(ObjectNode body, Duration timeout) {
         var config = new ProviderConfig("gemini", "gemini", upstream.baseUrl(), "k", Map.of(), timeout, null);
-        return new GeminiProvider(config, new UpstreamHttp(), GeminiProviderContractTest.FIXED)
+        return new GeminiProvider(config, http, GeminiProviderContractTest.FIXED)
                 .stream(new ChatCall(ClientWire.OPENAI, body, "gemini-2.5-flash", timeout, Map.of()), sink);
     }
 

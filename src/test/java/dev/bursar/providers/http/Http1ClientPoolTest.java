@@ -3,6 +3,7 @@ package dev.bursar.providers.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.testing.Await;
 import dev.bursar.testing.RawHttpServer;
 import java.io.IOException;
 import java.net.URI;
@@ -11,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +88,7 @@ class Http1ClientPoolTest {
         client = new Http1Client(Http1Config.defaults().withMaxConnectionsPerHost(2));
         server = RawHttpServer.start(conn -> {
             while (conn.readRequest().isPresent()) {
-                Thread.sleep(50);
+                Thread.sleep(50); // a slow upstream is the point: calls must overlap to contend for the pool
                 conn.respond(200, "{}");
             }
         });
@@ -105,15 +108,17 @@ class Http1ClientPoolTest {
     void aPooledConnectionTheServerClosedWhileIdleIsReplacedTransparently() throws Exception {
         // given a server that closes every connection right after its first answer, without saying so
         AtomicInteger requests = new AtomicInteger();
+        CountDownLatch firstClosed = new CountDownLatch(1);
         server = RawHttpServer.start(conn -> {
             if (conn.readRequest().isPresent()) {
                 requests.incrementAndGet();
                 conn.respond(200, "{\"n\":" + conn.number() + "}");
             }
             conn.close();
+            firstClosed.countDown();
         });
         client.send(post("{}"), TIMEOUT);
-        Thread.sleep(100);
+        assertThat(firstClosed.await(5, TimeUnit.SECONDS)).as("the server closed the first connection").isTrue();
 
         // when the next call picks the now-dead pooled connection
         Http1Response r = client.send(post("{}"), TIMEOUT);
@@ -167,11 +172,10 @@ class Http1ClientPoolTest {
         URI uri = URI.create(server.baseUrl());
         assertThat(client.openConnections(uri)).isEqualTo(1);
 
-        // when it sits idle past the timeout
-        Thread.sleep(700);
+        // when it sits idle past the timeout, then the sweeper closes it
+        Await.until("the sweeper closes the idle connection", Duration.ofSeconds(5), () -> client.openConnections(uri) == 0);
 
-        // then the sweeper closed it, and the next call opens a new one
-        assertThat(client.openConnections(uri)).isZero();
+        // and the next call opens a new one
         client.send(post("{}"), TIMEOUT);
         assertThat(server.connections()).isEqualTo(2);
     }

@@ -37,7 +37,7 @@ class Http1ClientStreamTest {
         server = RawHttpServer.start(conn -> {
             conn.readRequest();
             conn.write(CHUNKED_HEAD).chunk("data: one\n\n");
-            Thread.sleep(300);
+            Thread.sleep(300); // a slow upstream is the point: chunks must be readable while the server still sends
             conn.chunk("data: two\n\n");
             Thread.sleep(300);
             assertThat(clientSawSecond.await(5, TimeUnit.SECONDS)).isTrue();
@@ -79,7 +79,7 @@ class Http1ClientStreamTest {
             }
             if (conn.number() == 1) {
                 conn.write(CHUNKED_HEAD).chunk("data: one\n\n");
-                Thread.sleep(10_000);
+                Thread.sleep(10_000); // the stream stays open (the point); closing the server ends the sleep
             } else {
                 conn.respond(200, "{}");
             }
@@ -102,14 +102,14 @@ class Http1ClientStreamTest {
         server = RawHttpServer.start(conn -> {
             conn.readRequest();
             conn.write(CHUNKED_HEAD).chunk("a");
-            Thread.sleep(10_000);
+            Thread.sleep(10_000); // a silent upstream is the point; closing the server ends the sleep
         });
         Http1Streamed s = client.stream(post(), HEAD, GAP);
         readChunk(s.body());
 
         // when a watchdog closes the body while the reader waits
         Thread.ofVirtual().start(() -> {
-            sleep(200);
+            sleep(200); // lets the reader block first; if it has not yet, the read fails at once, which holds too
             closeQuietly(s.body());
         });
         long start = System.nanoTime();
@@ -125,7 +125,7 @@ class Http1ClientStreamTest {
         server = RawHttpServer.start(conn -> {
             conn.readRequest();
             conn.write(CHUNKED_HEAD).chunk("data: one\n\n");
-            Thread.sleep(5_000);
+            Thread.sleep(5_000); // a silent upstream is the point: the client's timeout must fire first
         });
         Http1Streamed s = client.stream(post(), HEAD, Duration.ofMillis(300));
         readChunk(s.body());
@@ -142,7 +142,7 @@ class Http1ClientStreamTest {
         // given a server that reads the request and never answers
         server = RawHttpServer.start(conn -> {
             conn.readRequest();
-            Thread.sleep(5_000);
+            Thread.sleep(5_000); // a silent upstream is the point: the client's timeout must fire first
         });
         long start = System.nanoTime();
 

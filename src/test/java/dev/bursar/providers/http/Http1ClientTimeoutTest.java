@@ -33,7 +33,7 @@ class Http1ClientTimeoutTest {
         // given
         server = RawHttpServer.start(conn -> {
             conn.readRequest();
-            Thread.sleep(5_000);
+            Thread.sleep(5_000); // a silent upstream is the point: the client's timeout must fire first
         });
         long start = System.nanoTime();
 
@@ -50,7 +50,7 @@ class Http1ClientTimeoutTest {
             conn.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n");
             for (int i = 0; i < 100; i++) {
                 conn.write("x");
-                Thread.sleep(100);
+                Thread.sleep(100); // the trickle is the point
             }
         });
         long start = System.nanoTime();

@@ -12,7 +12,7 @@ class OpenAiProviderContractTest extends ProviderContractTest {
 
     @Override
     protected Provider newProvider(ProviderConfig config) {
-        return new OpenAiProvider(config, new UpstreamHttp());
+        return new OpenAiProvider(config, http);
     }
 
     @Override

@@ -29,6 +29,9 @@ import dev.bursar.testing.RecordingSink;
 /** What the contract battery does not cover: pass-through fidelity, usage chunk handling, DeepSeek, embeddings. */
 class OpenAiProviderTest {
 
+    @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
+
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
     @AutoClose
     private final FakeUpstream upstream = FakeUpstream.start();
@@ -108,7 +111,7 @@ class OpenAiProviderTest {
     void deepseek_cache_hits_become_cached_input_and_reasoning_is_kept() {
         upstream.on("/chat/completions", Reply.json(200, Golden.text("deepseek/chat-upstream-response.json")));
         OpenAiProvider deepseek = new OpenAiProvider(new ProviderConfig("deepseek", "openai", upstream.baseUrl(),
-                "key", Map.of(), FIVE_SECONDS, null), new UpstreamHttp());
+                "key", Map.of(), FIVE_SECONDS, null), http);
 
         ProviderReply reply = deepseek.chat(call(Golden.json("client/openai-chat-request.json"), "deepseek-reasoner", FIVE_SECONDS));
 
@@ -148,7 +151,7 @@ class OpenAiProviderTest {
     void no_authorization_header_is_sent_without_a_key_but_configured_headers_are() {
         upstream.on("/v1/chat/completions", Reply.json(200, Golden.text("openai/chat-upstream-response.json")));
         OpenAiProvider local = new OpenAiProvider(new ProviderConfig("ollama", "openai", upstream.baseUrl() + "/v1/",
-                null, Map.of("X-Team", "search"), FIVE_SECONDS, null), new UpstreamHttp());
+                null, Map.of("X-Team", "search"), FIVE_SECONDS, null), http);
 
         local.chat(call(Golden.json("client/openai-chat-request.json"), "llama3.1:8b", FIVE_SECONDS));
 
@@ -244,7 +247,7 @@ class OpenAiProviderTest {
 
     private OpenAiProvider provider(String apiKey) {
         return new OpenAiProvider(new ProviderConfig("openai", "openai", upstream.baseUrl() + "/v1", apiKey, Map.of(),
-                FIVE_SECONDS, null), new UpstreamHttp());
+                FIVE_SECONDS, null), http);
     }
 
     private static ChatCall call(ObjectNode body, String upstreamModel, Duration timeout) {

@@ -8,11 +8,15 @@ import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.testing.Golden;
 import java.io.IOException;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiUsageTest {
+
+    @AutoClose
+    private final UpstreamHttp http = new UpstreamHttp();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -55,7 +59,7 @@ class OpenAiUsageTest {
             "http://localhost:11434/v1/, http://localhost:11434/v1/chat/completions"})
     void endpoints_hang_off_the_configured_base_url_or_openais(String baseUrl, String expected) {
         OpenAiClient client = new OpenAiClient(new ProviderConfig("p", "openai", baseUrl, null, Map.of(), null, null),
-                new UpstreamHttp());
+                http);
 
         assertThat(client.uri("/chat/completions")).hasToString(expected);
     }
