@@ -1,6 +1,7 @@
 package dev.bursar.auth;
 
 import dev.bursar.attribution.Attribution;
+import dev.bursar.config.ConfigException;
 import dev.bursar.config.KeyConfig;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class Authenticator {
     }
 
     private static Principal principalOf(KeyConfig k) {
+        Attribution.tooLongTag("customer", k.customer(), "team", k.team(), "feature", k.feature(),
+                "environment", k.environment(), "user", k.user()).ifPresent(tag -> {
+                    throw new ConfigException("keys: " + (k.name() == null ? "a key" : "key '" + k.name() + "'") + ": "
+                            + tag + " is longer than " + Attribution.MAX_TAG_LENGTH + " characters, the limit for tag values");
+                });
         String id = "cfg_" + Secrets.sha256Hex(k.key()).substring(0, 12);
         return new Principal(id, new Attribution(id, k.customer(), k.user(), k.team(), k.feature(), k.environment(), null));
     }
