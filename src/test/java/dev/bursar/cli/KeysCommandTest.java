@@ -50,13 +50,4 @@ class KeysCommandTest {
             assertThat(s.keys().list()).isEmpty();
         }
     }
-
-    @Test
-    void a_key_in_bursar_yaml_with_a_tag_over_256_characters_stops_the_start_naming_it() {
-        String yaml = "keys:\n  - { key: k1, customer: acme, team: " + "t".repeat(257) + " }\n";
-
-        assertThatThrownBy(() -> ConfigLoader.parse(yaml, Map.of(), "bursar.yaml"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("keys[0]").hasMessageContaining("team is longer than 256");
-    }
 }
