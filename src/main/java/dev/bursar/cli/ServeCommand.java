@@ -35,8 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
             cfg = cfg.withServer(cfg.server().withPort(port));
         }
         if (host != null) {
-            var s = cfg.server();
-            cfg = cfg.withServer(new dev.bursar.config.ServerConfig(host, s.port(), s.maxBodyBytes(), s.masterKey()));
+            cfg = cfg.withServer(cfg.server().withHost(host));
         }
         Bursar bursar = Bursar.start(cfg, System.getenv(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
