@@ -52,6 +52,7 @@ public final class GatewayServer implements AutoCloseable {
                 .shutdownHook(false)
                 // Bursar enforces its own limit so the client gets the error in its own wire format.
                 .maxPayloadSize(-1)
+                .directHandlers(TransportErrors.handlers())
                 .idleConnectionTimeout(Duration.ofMinutes(5))
                 // Every SSE event is its own small write; without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms.
                 .connectionOptions(o -> o.tcpNoDelay(true))
