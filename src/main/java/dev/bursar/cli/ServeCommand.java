@@ -46,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
             cfg = cfg.withServer(cfg.server().withHost(host));
         }
         Bursar bursar;
+        // Helidon logs a failed bind with its stack trace before Bursar can say it in one line; quiet it while starting.
+        java.util.logging.Logger helidon = java.util.logging.Logger.getLogger("io.helidon");
+        java.util.logging.Level level = helidon.getLevel();
+        helidon.setLevel(java.util.logging.Level.OFF);
         try {
             bursar = Bursar.start(cfg, System.getenv(), System.out);
         } catch (RuntimeException e) {
@@ -53,6 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("bursar serve: cannot start: " + StartupFailure.describe(e));
             err.flush();
             return 1;
+        } finally {
+            helidon.setLevel(level);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

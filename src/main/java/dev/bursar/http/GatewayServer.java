@@ -59,6 +59,10 @@ public final class GatewayServer implements AutoCloseable {
                 .routing(routing)
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs a failed bind and stops instead of throwing; without this check the process would idle.
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " (is another process using that port?)");
+        }
         return new GatewayServer(server);
     }
 

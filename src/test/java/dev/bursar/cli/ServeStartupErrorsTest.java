@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,16 @@ class ServeStartupErrorsTest {
     void an_unreachable_postgres_url_is_one_line() throws IOException {
         assertOneClearLine(serve("storage: { postgres: \"jdbc:postgresql://127.0.0.1:1/nope\" }\nproviders: [ { name: sim, type: sim } ]\n",
                 "--port", "0"), "127.0.0.1:1");
+    }
+
+    @Test
+    void a_port_in_use_is_one_line() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Run run = serve("storage: { sqlite: \"" + dir.resolve("bursar.db") + "\" }\nproviders: [ { name: sim, type: sim } ]\n",
+                    "--port", String.valueOf(taken.getLocalPort()));
+
+            assertOneClearLine(run, String.valueOf(taken.getLocalPort()));
+        }
     }
 
     @Test
