@@ -102,7 +102,8 @@ public final class Bursar implements AutoCloseable {
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
-                            master.value(), storage.describe(), config.server().maxBodyBytes(), clock));
+                            master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
+                            config.server().cors()));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics, config.server().host());
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;

@@ -168,7 +168,7 @@ public final class ApiError extends RuntimeException {
 
     private String anthropicType() {
         return switch (status) {
-            case 400, 422 -> "invalid_request_error";
+            case 400, 405, 415, 422 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 402, 403 -> "permission_error";
             case 404 -> "not_found_error";

@@ -37,6 +37,9 @@ import java.util.Map;
  */
 public final class Gateway {
 
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    private static final int MAX_MODEL_NAME = 256;
+
     /** What the request path is made of. {@code controls} may be {@link SpendControl#none()}. */
     public record Parts(Authenticator auth, Attributor attributor, ModelRoutes routes, CostCalculator costs,
                         PriceCatalog catalog, Ledger ledger, Metrics metrics, SpendControl controls, Clock clock,
@@ -70,7 +73,9 @@ public final class Gateway {
     /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
     public void handle(Inbound in, Responder out) {
         String requestId = Ids.next("req_");
-        String modelLabel = in.body().path("model").asText("");
+        // Labels and the X-Bursar-Model header only ever name a served model, and only once the caller is known:
+        // a label taken from the body would let anyone create metric series (and header text) at will.
+        String modelLabel = "";
         String providerLabel = "";
         int status;
         try {
@@ -80,21 +85,7 @@ public final class Gateway {
             modelLabel = route.priceModel();
             providerLabel = route.provider().name();
             RequestChecks.check(in);
-            Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
-                    in.wire() == ClientWire.ANTHROPIC);
-            Permit permit = controlsOn && admission.needed(route, attribution)
-                    ? admission.admit(in, route, attribution, clock.instant()) : null;
-            Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
-                    Fingerprint.of(route.priceModel(), in.body()));
-            try {
-                status = in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
-                        ? streamed(ex, out) : whole(ex, out);
-            } finally {
-                if (permit != null) {
-                    // Every attempt's real cost, failures included, is booked against the budgets, and the rest released.
-                    admission.settle(permit, ex.spent().usd, ex.spent().tokens);
-                }
-            }
+            status = admitted(requestId, in, principal, route, out);
         } catch (ApiError e) {
             status = e.status();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel, e.headers()), e.body(in.wire()));
@@ -102,18 +93,35 @@ public final class Gateway {
             ApiError err = new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage());
             status = err.status();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
-        } catch (IllegalArgumentException e) {
-            // Translating between wires found something the target wire cannot express; the message names the field.
-            ApiError err = ApiError.badRequest("invalid_request", null, e.getMessage());
-            status = err.status();
-            out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         } catch (RuntimeException e) {
+            // Client mistakes are BadRequest or ApiError; anything else, IllegalArgumentException included, is a bug.
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
             ApiError err = ApiError.internal("Bursar failed to handle this request (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "). Request id " + requestId + ".");
+                    + "). Request id " + requestId + ".");
             status = err.status();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         }
-        metrics.request(in.endpoint(), modelLabel, providerLabel, status, (System.nanoTime() - in.startedNanos()) / 1_000);
+        metrics.request(in.endpoint(), modelLabel.isEmpty() ? Metrics.UNKNOWN_MODEL : modelLabel, providerLabel, status,
+                (System.nanoTime() - in.startedNanos()) / 1_000);
+    }
+
+    /** From attribution to the answer, for a caller who is known and a model that is served. */
+    private int admitted(String requestId, Inbound in, Principal principal, Route route, Responder out) {
+        Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
+                in.wire() == ClientWire.ANTHROPIC);
+        Permit permit = controlsOn && admission.needed(route, attribution)
+                ? admission.admit(in, route, attribution, clock.instant()) : null;
+        Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
+                Fingerprint.of(route.priceModel(), in.body()));
+        try {
+            return in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
+                    ? streamed(ex, out) : whole(ex, out);
+        } finally {
+            if (permit != null) {
+                // Every attempt's real cost, failures included, is booked against the budgets, and the rest released.
+                admission.settle(permit, ex.spent().usd, ex.spent().tokens);
+            }
+        }
     }
 
     /** The pieces every step of one request needs. */
@@ -156,7 +164,12 @@ public final class Gateway {
         if (model == null || !model.isTextual() || model.asText().isBlank()) {
             throw ApiError.badRequest("missing_model", "model", "The request has no 'model'. Name one of the models GET /v1/models lists.");
         }
-        return model.asText();
+        String name = model.asText();
+        if (name.length() > MAX_MODEL_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw BadRequest.field("model", "'model' must be a model name of at most " + MAX_MODEL_NAME
+                    + " characters without control characters. GET /v1/models lists the models this gateway serves.");
+        }
+        return name;
     }
 
     private int whole(Exchange ex, Responder out) {

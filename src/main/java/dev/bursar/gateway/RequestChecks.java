@@ -21,6 +21,11 @@ final class RequestChecks {
                 if (input == null || input.isNull() || (input.isArray() && input.isEmpty()) || (input.isTextual() && input.asText().isEmpty())) {
                     throw ApiError.badRequest("missing_input", "input", "'input' is required: a string or an array of strings.");
                 }
+                if (!embeddingInput(input)) {
+                    // Every provider refuses these; refusing here spares the client an attempt in the ledger.
+                    throw ApiError.badRequest("invalid_type", "input",
+                            "'input' must be a string, an array of strings, an array of token ids or an array of token-id arrays.");
+                }
             }
             default -> {
                 JsonNode messages = body.get("messages");
@@ -40,6 +45,34 @@ final class RequestChecks {
                 }
             }
         }
+    }
+
+    private static boolean embeddingInput(JsonNode input) {
+        if (input.isTextual()) {
+            return true;
+        }
+        if (!input.isArray()) {
+            return false;
+        }
+        JsonNode first = input.get(0);
+        for (JsonNode item : input) {
+            boolean sameKind = first.isTextual() ? item.isTextual()
+                    : first.isIntegralNumber() ? item.isIntegralNumber()
+                    : first.isArray() && item.isArray() && !item.isEmpty() && allIntegers(item);
+            if (!sameKind) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allIntegers(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void positiveInt(JsonNode body, String field) {

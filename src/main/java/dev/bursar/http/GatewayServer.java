@@ -15,6 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The HTTP face: wire endpoints, admin API, health and metrics, on Helidon's virtual-thread web server. */
 public final class GatewayServer implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class GatewayServer implements AutoCloseable {
     /** Everything the routes need. */
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
-                        Clock clock) { }
+                        Clock clock, List<String> corsOrigins) { }
 
     private final WebServer server;
 
@@ -33,17 +34,14 @@ public final class GatewayServer implements AutoCloseable {
     public static GatewayServer start(String host, int port, Parts p) {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
-        WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json);
+        WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json, p.metrics());
         AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock());
         HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
         new BudgetsApi(p.budgets(), bodies, admin::guarded).register(routing);
         admin.register(routing);
-        routing.get("/health", (req, res) -> {
-            res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.send(("{\"status\":\"ok\",\"storage\":" + json.writeValueAsString(p.storageDescription()) + "}")
-                    .getBytes(StandardCharsets.UTF_8));
-        });
+        routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             res.send(p.metrics().render().getBytes(StandardCharsets.UTF_8));
@@ -54,13 +52,17 @@ public final class GatewayServer implements AutoCloseable {
                 .shutdownHook(false)
                 // Bursar enforces its own limit so the client gets the error in its own wire format.
                 .maxPayloadSize(-1)
+                .directHandlers(TransportErrors.handlers())
                 .idleConnectionTimeout(Duration.ofMinutes(5))
                 // Every SSE event is its own small write; without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms.
                 .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(routing)
-                .directHandlers(TransportErrors.handlers())
                 .build()
                 .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            // Helidon logs a failed bind and stops instead of throwing; without this check the process would idle.
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + " (is another process using that port?)");
+        }
         return new GatewayServer(server);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.gateway.ApiError;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ final class RequestBodies {
     }
 
     ObjectNode readObject(ServerRequest req) {
+        requireJsonType(req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null));
         var declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             throw ApiError.tooLarge(maxBytes);
@@ -34,8 +36,7 @@ final class RequestBodies {
         try {
             node = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", null, "The request body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw ApiError.badRequest("invalid_json", null, JsonSyntax.describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,6 +44,23 @@ final class RequestBodies {
             throw ApiError.badRequest("invalid_json", null, "The request body must be a JSON object.");
         }
         return obj;
+    }
+
+    /**
+     * A web page can send text/plain or form posts to any origin without asking first (no CORS preflight), so only
+     * JSON is read. A missing Content-Type is accepted: browsers always send one with a body they build, and
+     * scripts that omit it are not a cross-site risk.
+     */
+    static void requireJsonType(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        int semi = contentType.indexOf(';');
+        String media = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
+        if (!media.equalsIgnoreCase("application/json")) {
+            throw new ApiError(415, "invalid_request_error", "unsupported_media_type", null,
+                    "This endpoint reads JSON: send 'Content-Type: application/json' (got '" + HeaderText.printable(media) + "').");
+        }
     }
 
     private byte[] readLimited(ServerRequest req) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.gateway.ApiError;
 import dev.bursar.gateway.Gateway;
+import dev.bursar.gateway.Ids;
 import dev.bursar.gateway.Inbound;
+import dev.bursar.gateway.Responder;
+import dev.bursar.metrics.Metrics;
 import dev.bursar.providers.ClientWire;
 import dev.bursar.routing.ModelRoutes;
 import io.helidon.http.HeaderName;
@@ -14,6 +17,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +28,11 @@ final class WireEndpoints {
     private final RequestBodies bodies;
     private final ModelRoutes routes;
     private final ObjectMapper json;
+    private final Metrics metrics;
 
-    WireEndpoints(Gateway gateway, RequestBodies bodies, ModelRoutes routes, ObjectMapper json) {
+    WireEndpoints(Gateway gateway, RequestBodies bodies, ModelRoutes routes, ObjectMapper json, Metrics metrics) {
         this.gateway = gateway;
+        this.metrics = metrics;
         this.bodies = bodies;
         this.routes = routes;
         this.json = json;
@@ -40,6 +46,23 @@ final class WireEndpoints {
         r.post("/v1/messages", (req, res) -> call(req, res, ClientWire.ANTHROPIC, "messages"));
         r.get("/v1/models", this::models);
         r.get("/models", this::models);
+        // Registered after the real routes, so they only see the methods those do not take.
+        for (String path : List.of("/v1/chat/completions", "/chat/completions", "/v1/embeddings", "/embeddings", "/v1/messages")) {
+            r.any(path, (req, res) -> wrongMethod(res, path, "POST"));
+        }
+        for (String path : List.of("/v1/models", "/models")) {
+            r.any(path, (req, res) -> wrongMethod(res, path, "GET"));
+        }
+    }
+
+    private static void wrongMethod(ServerResponse res, String path, String allowed) {
+        ApiError err = new ApiError(405, "invalid_request_error", "method_not_allowed", null,
+                path + " takes " + allowed + " only.");
+        res.status(405);
+        res.header(HeaderNames.ALLOW, allowed);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HelidonResponder.REQUEST_ID, Ids.next("req_"));
+        res.send(err.body(CrossSite.wireOf(path)));
     }
 
     private void call(ServerRequest req, ServerResponse res, ClientWire wire, String endpoint) {
@@ -49,7 +72,8 @@ final class WireEndpoints {
         try {
             body = bodies.readObject(req);
         } catch (ApiError e) {
-            out.whole(e.status(), new dev.bursar.gateway.Responder.BursarHeaders(dev.bursar.gateway.Ids.next("req_"), "0", ""), e.body(wire));
+            out.whole(e.status(), new Responder.BursarHeaders(Ids.next("req_"), "0", ""), e.body(wire));
+            metrics.request(endpoint, Metrics.UNKNOWN_MODEL, "", e.status(), (System.nanoTime() - started) / 1_000);
             return;
         }
         Inbound in = new Inbound(wire, endpoint, body,

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Metrics {
 
+    /** The model label of requests refused before the gateway knew the caller and a served model. */
+    public static final String UNKNOWN_MODEL = "unknown";
+
     private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 
     private record RequestKey(String endpoint, String model, String provider, int status) { }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.testing.Golden;
-import dev.bursar.testing.RawHttpClient;
+import dev.bursar.testing.RawHttpPost;
 import dev.bursar.testing.RunningBursar;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -40,7 +40,7 @@ class HeaderTextTest {
     void a_non_ascii_header_value_is_refused_in_the_openai_shape_instead_of_merging_customers() throws IOException {
         long before = bursar.ledgerCount();
 
-        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
+        RawHttpPost.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
         JsonNode err = json(r.body()).path("error");
@@ -52,7 +52,7 @@ class HeaderTextTest {
 
     @Test
     void a_non_ascii_header_value_is_refused_in_the_anthropic_shape() throws IOException {
-        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
+        RawHttpPost.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
         JsonNode body = json(r.body());
@@ -107,7 +107,7 @@ class HeaderTextTest {
 
     @Test
     void headers_over_the_servers_limit_get_a_json_error_not_an_empty_body() throws IOException {
-        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpPost.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 CHAT.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
@@ -119,7 +119,7 @@ class HeaderTextTest {
 
     @Test
     void headers_over_the_servers_limit_on_the_anthropic_path_get_anthropics_error_shape() throws IOException {
-        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpPost.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 MESSAGES.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
@@ -135,8 +135,8 @@ class HeaderTextTest {
                 .findFirst().orElseThrow().path("customer").asText();
     }
 
-    static RawHttpClient.Response raw(String path, String headers, String body) throws IOException {
-        return RawHttpClient.post(bursar.baseUrl(), path, headers, body);
+    static RawHttpPost.Response raw(String path, String headers, String body) throws IOException {
+        return RawHttpPost.post(bursar.baseUrl(), path, headers, body);
     }
 
     static JsonNode json(String s) {

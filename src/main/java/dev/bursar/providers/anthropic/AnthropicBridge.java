@@ -19,7 +19,7 @@ public final class AnthropicBridge {
      * tools + tool_choice, tool_use/tool_result blocks, stop_sequences, max_tokens, temperature, top_p, stream,
      * metadata.user_id -> user). A stream request also asks for {@code stream_options.include_usage}.
      *
-     * @throws IllegalArgumentException with a message naming the bad field, on input that is not a valid request
+     * @throws dev.bursar.wire.BadRequest with a message naming the bad field, on input that is not a valid request
      *                                  or cannot be expressed on the OpenAI wire (e.g. Anthropic server tools)
      */
     public static ObjectNode toOpenAiRequest(ObjectNode anthropicRequest) {

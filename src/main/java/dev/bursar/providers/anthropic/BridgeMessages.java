@@ -1,5 +1,6 @@
 package dev.bursar.providers.anthropic;
 
+import dev.bursar.wire.BadRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +20,7 @@ final class BridgeMessages {
 
     static void convert(JsonNode messages, ArrayNode out) {
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
-            throw new IllegalArgumentException("messages must be a non-empty array of {role, content} turns");
+            throw BadRequest.of("invalid_request", null, "messages must be a non-empty array of {role, content} turns");
         }
         int i = 0;
         for (JsonNode message : messages) {
@@ -27,12 +28,12 @@ final class BridgeMessages {
             String role = message.path("role").asText("");
             JsonNode content = message.get("content");
             if (content == null || !(content.isTextual() || content.isArray())) {
-                throw new IllegalArgumentException(where + ".content must be a string or an array of content blocks");
+                throw BadRequest.of("invalid_request", null, where + ".content must be a string or an array of content blocks");
             }
             switch (role) {
                 case "user" -> user(content, out, where);
                 case "assistant" -> assistant(content, out, where);
-                default -> throw new IllegalArgumentException(where + ".role must be 'user' or 'assistant', got '" + role
+                default -> throw BadRequest.of("invalid_request", null, where + ".role must be 'user' or 'assistant', got '" + role
                         + "' (put system instructions in the top-level 'system' field)");
             }
         }
@@ -95,7 +96,7 @@ final class BridgeMessages {
     private static ObjectNode textPart(JsonNode block, String where) {
         JsonNode text = block.get("text");
         if (text == null || !text.isTextual()) {
-            throw new IllegalArgumentException(where + ": a text block needs a string 'text'");
+            throw BadRequest.of("invalid_request", null, where + ": a text block needs a string 'text'");
         }
         ObjectNode part = NODES.objectNode().put("type", "text");
         part.set("text", text);
@@ -108,7 +109,7 @@ final class BridgeMessages {
             case "base64" -> "data:" + BridgeRequest.requiredText(source, "media_type", where + ".source") + ";base64,"
                     + BridgeRequest.requiredText(source, "data", where + ".source");
             case "url" -> BridgeRequest.requiredText(source, "url", where + ".source");
-            default -> throw new IllegalArgumentException(where + ": image source type must be 'base64' or 'url' for an"
+            default -> throw BadRequest.of("invalid_request", null, where + ": image source type must be 'base64' or 'url' for an"
                     + " OpenAI-compatible provider, got '" + source.path("type").asText("") + "'");
         };
         ObjectNode part = NODES.objectNode().put("type", "image_url");
@@ -128,7 +129,7 @@ final class BridgeMessages {
                     .put("file_data", "data:application/pdf;base64," + BridgeRequest.requiredText(source, "data", where + ".source"));
             return part;
         }
-        throw new IllegalArgumentException(where + ": only text documents and base64 PDFs can be sent to an"
+        throw BadRequest.of("invalid_request", null, where + ": only text documents and base64 PDFs can be sent to an"
                 + " OpenAI-compatible provider, got source type '" + type + "'");
     }
 
@@ -162,8 +163,8 @@ final class BridgeMessages {
         return call;
     }
 
-    private static IllegalArgumentException unsupported(String type, String where) {
-        return new IllegalArgumentException(where + ": content block type '" + type + "' cannot be sent to an"
+    private static BadRequest unsupported(String type, String where) {
+        return BadRequest.of("invalid_request", null, where + ": content block type '" + type + "' cannot be sent to an"
                 + " OpenAI-compatible provider (supported: text, image, document, tool_use, tool_result)");
     }
 }

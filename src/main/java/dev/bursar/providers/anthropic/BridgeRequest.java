@@ -1,5 +1,6 @@
 package dev.bursar.providers.anthropic;
 
+import dev.bursar.wire.BadRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,23 +54,23 @@ final class BridgeRequest {
             StringBuilder joined = new StringBuilder();
             for (JsonNode block : system) {
                 if (!"text".equals(block.path("type").asText()) || !block.path("text").isTextual()) {
-                    throw new IllegalArgumentException("system: every block must be {\"type\":\"text\",\"text\":...}, got " + block);
+                    throw BadRequest.of("invalid_request", null, "system: every block must be {\"type\":\"text\",\"text\":...}, got " + block);
                 }
                 joined.append(joined.isEmpty() ? "" : "\n").append(block.get("text").asText());
             }
             text = joined.toString();
         } else {
-            throw new IllegalArgumentException("system must be a string or an array of text blocks");
+            throw BadRequest.of("invalid_request", null, "system must be a string or an array of text blocks");
         }
         messages.addObject().put("role", "system").put("content", text);
     }
 
     private static int maxTokens(JsonNode maxTokens) {
         if (maxTokens == null || maxTokens.isNull()) {
-            throw new IllegalArgumentException("max_tokens is required by the Anthropic Messages API: set it to the longest answer you accept");
+            throw BadRequest.of("invalid_request", null, "max_tokens is required by the Anthropic Messages API: set it to the longest answer you accept");
         }
         if (!maxTokens.canConvertToInt() || !maxTokens.isIntegralNumber() || maxTokens.asInt() < 1) {
-            throw new IllegalArgumentException("max_tokens must be a positive integer, got " + maxTokens);
+            throw BadRequest.of("invalid_request", null, "max_tokens must be a positive integer, got " + maxTokens);
         }
         return maxTokens.asInt();
     }
@@ -80,7 +81,7 @@ final class BridgeRequest {
             return;
         }
         if (!value.isNumber()) {
-            throw new IllegalArgumentException(field + " must be a number, got " + value);
+            throw BadRequest.of("invalid_request", null, field + " must be a number, got " + value);
         }
         out.set(field, value);
     }
@@ -90,12 +91,12 @@ final class BridgeRequest {
             return;
         }
         if (!stops.isArray()) {
-            throw new IllegalArgumentException("stop_sequences must be an array of strings");
+            throw BadRequest.of("invalid_request", null, "stop_sequences must be an array of strings");
         }
         ArrayNode stop = out.putArray("stop");
         for (JsonNode s : stops) {
             if (!s.isTextual()) {
-                throw new IllegalArgumentException("stop_sequences must be an array of strings, got " + s);
+                throw BadRequest.of("invalid_request", null, "stop_sequences must be an array of strings, got " + s);
             }
             stop.add(s);
         }
@@ -123,7 +124,7 @@ final class BridgeRequest {
                 String name = requiredText(choice, "name", "tool_choice");
                 out.putObject("tool_choice").put("type", "function").putObject("function").put("name", name);
             }
-            default -> throw new IllegalArgumentException(
+            default -> throw BadRequest.of("invalid_request", null,
                     "tool_choice.type must be one of auto, any, tool, none; got '" + type + "'");
         }
         if (hasTools && choice.path("disable_parallel_tool_use").asBoolean(false)) {
@@ -134,7 +135,7 @@ final class BridgeRequest {
     private static ObjectNode tool(JsonNode tool) {
         String type = tool.path("type").asText("custom");
         if (!type.equals("custom")) {
-            throw new IllegalArgumentException("tool type '" + type + "' is an Anthropic server tool and cannot run on an"
+            throw BadRequest.of("invalid_request", null, "tool type '" + type + "' is an Anthropic server tool and cannot run on an"
                     + " OpenAI-compatible provider: route this request to an Anthropic model or remove the tool");
         }
         ObjectNode function = NODES.objectNode();
@@ -144,7 +145,7 @@ final class BridgeRequest {
         }
         JsonNode schema = tool.get("input_schema");
         if (schema == null || !schema.isObject()) {
-            throw new IllegalArgumentException("tools[] '" + tool.path("name").asText() + "' needs an input_schema object");
+            throw BadRequest.of("invalid_request", null, "tools[] '" + tool.path("name").asText() + "' needs an input_schema object");
         }
         function.set("parameters", schema);
         ObjectNode out = NODES.objectNode();
@@ -156,7 +157,7 @@ final class BridgeRequest {
     static String requiredText(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new IllegalArgumentException(where + "." + field + " is required and must be a non-empty string");
+            throw BadRequest.of("invalid_request", null, where + "." + field + " is required and must be a non-empty string");
         }
         return value.asText();
     }

@@ -85,7 +85,7 @@ class AnthropicBridgeRequestTest {
         ObjectNode anthropic = (ObjectNode) Golden.JSON.readTree(request);
 
         assertThatThrownBy(() -> AnthropicBridge.toOpenAiRequest(anthropic))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.bursar.wire.BadRequest.class)
                 .hasMessageContaining(message);
     }
 
