@@ -48,7 +48,6 @@ public final class ServeCommand implements Callable<Integer> {
         Bursar bursar;
         // Helidon logs a failed bind with its stack trace before Bursar can say it in one line; quiet it while starting.
         java.util.logging.Logger helidon = java.util.logging.Logger.getLogger("io.helidon");
-        java.util.logging.Level level = helidon.getLevel();
         helidon.setLevel(java.util.logging.Level.OFF);
         try {
             bursar = Bursar.start(cfg, System.getenv(), System.out);
@@ -58,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } finally {
-            helidon.setLevel(level);
+            // Bursar's banner says what runs; Helidon's own INFO lines (its feature list, printed late) only add noise.
+            helidon.setLevel(java.util.logging.Level.WARNING);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
