@@ -1,4 +1,4 @@
-package dev.bursar.providers.http;
+package dev.bursar.httpclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.bursar.providers.http;
+package dev.bursar.httpclient;
 
 /** A whole response, its body read to the end. */
 public record Http1Response(int status, Http1Headers headers, byte[] body) {

@@ -1,4 +1,4 @@
-package dev.bursar.providers.http;
+package dev.bursar.httpclient;
 
 import java.util.ArrayList;
 import java.util.Collections;
