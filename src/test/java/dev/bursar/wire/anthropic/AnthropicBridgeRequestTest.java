@@ -1,4 +1,4 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

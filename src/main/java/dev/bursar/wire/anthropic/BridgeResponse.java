@@ -1,4 +1,4 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
-import dev.bursar.providers.openai.OpenAiUsage;
+import dev.bursar.wire.OpenAiUsage;
 
 /** OpenAI chat.completion -> Anthropic message. Only the first choice is used: Anthropic has no {@code n}. */
 final class BridgeResponse {

@@ -1,14 +1,12 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
-import dev.bursar.providers.ProviderReply;
-import dev.bursar.providers.SseFrames;
-import dev.bursar.providers.StreamSink;
-import dev.bursar.providers.openai.OpenAiUsage;
+import dev.bursar.wire.OpenAiUsage;
+import dev.bursar.wire.SseFrames;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,14 +16,21 @@ import java.util.Map;
  * message_start on the first chunk, a text or tool_use content block per run of deltas, message_delta (stop reason
  * and the final usage) when the adapter settles the stream, message_stop on {@code [DONE]}.
  *
- * <p>If the client is gone while message_delta is written, the settlement is not passed on, and the next event
- * (the {@code [DONE]}) fails with the client's {@link IOException}: the adapter then reports a cancelled call.
+ * <p>If the client is gone while message_delta is written, {@link #settle} says so (the settlement must not be
+ * passed on), and the next event (the {@code [DONE]}) fails with the client's {@link IOException}: the adapter then
+ * reports a cancelled call. Not thread-safe: one per stream.
  */
-final class BridgeStreamSink implements StreamSink {
+public final class BridgeStreamSink {
+
+    /** Where the Anthropic events go, each complete and flushed; an {@link IOException} means the client went away. */
+    @FunctionalInterface
+    public interface Out {
+        void send(byte[] anthropicEvent) throws IOException;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StreamSink out;
+    private final Out out;
     private final String clientModel;
     private final Map<Integer, Integer> blockOfToolCall = new HashMap<>();
     private boolean started;
@@ -37,12 +42,12 @@ final class BridgeStreamSink implements StreamSink {
     private Usage lastUsage;
     private IOException clientGone;
 
-    BridgeStreamSink(StreamSink out, String clientModel) {
+    BridgeStreamSink(Out out, String clientModel) {
         this.out = out;
         this.clientModel = clientModel;
     }
 
-    @Override
+    /** Takes one OpenAI chat.completion.chunk SSE event (or {@code [DONE]}) and writes what it means in Anthropic's. */
     public void send(byte[] sseEvent) throws IOException {
         if (clientGone != null) {
             throw clientGone;
@@ -68,15 +73,18 @@ final class BridgeStreamSink implements StreamSink {
         }
     }
 
-    @Override
-    public void beforeLastEvent(ProviderReply reply) {
+    /**
+     * Writes message_delta with the adapter's final usage and finish reason, as the stream settles right before its
+     * last event. Returns false when the client went away meanwhile: the call then must not be settled as complete.
+     */
+    public boolean settle(Usage usage, String finishReason) {
         try {
-            finishMessage(reply.usage(), reply.finishReason());
+            finishMessage(usage, finishReason);
+            return true;
         } catch (IOException e) {
             clientGone = e;
-            return;
+            return false;
         }
-        out.beforeLastEvent(reply);
     }
 
     private void choice(JsonNode choice) throws IOException {

@@ -1,4 +1,4 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import dev.bursar.wire.BadRequest;
 import com.fasterxml.jackson.databind.JsonNode;

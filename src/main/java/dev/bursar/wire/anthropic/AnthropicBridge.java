@@ -1,8 +1,7 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
-import dev.bursar.providers.StreamSink;
 
 /**
  * Lets an Anthropic Messages client ({@code POST /v1/messages}) use a provider that only speaks the OpenAI wire
@@ -47,11 +46,10 @@ public final class AnthropicBridge {
     /**
      * A sink that accepts OpenAI chat.completion.chunk SSE events and writes the equivalent Anthropic event stream
      * (message_start, content_block_start/delta/stop for text and tool_use input_json_delta, message_delta with
-     * stop_reason and usage, message_stop) to {@code anthropicSink}, event by event. It passes beforeLastEvent
-     * through (after message_delta, right before message_stop) with the reply unchanged. Not thread-safe: one
-     * sink per stream, as adapters use it.
+     * stop_reason and usage when {@linkplain BridgeStreamSink#settle settled}, message_stop) to {@code anthropicSink},
+     * event by event. Not thread-safe: one sink per stream.
      */
-    public static StreamSink anthropicStreamOver(StreamSink anthropicSink, String clientModel) {
+    public static BridgeStreamSink anthropicStreamOver(BridgeStreamSink.Out anthropicSink, String clientModel) {
         return new BridgeStreamSink(anthropicSink, clientModel);
     }
 }

@@ -1,4 +1,4 @@
-package dev.bursar.providers;
+package dev.bursar.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

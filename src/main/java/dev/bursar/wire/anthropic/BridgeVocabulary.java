@@ -1,4 +1,4 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.wire.anthropic;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

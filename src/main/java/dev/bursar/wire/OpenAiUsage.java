@@ -1,4 +1,4 @@
-package dev.bursar.providers.openai;
+package dev.bursar.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.pricing.Usage;

@@ -1,4 +1,4 @@
-package dev.bursar.providers.anthropic;
+package dev.bursar.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
 import dev.bursar.providers.ChatCall;
-import dev.bursar.providers.ClientWire;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.UpstreamHttp;
@@ -14,6 +13,8 @@ import dev.bursar.providers.openai.OpenAiProvider;
 import dev.bursar.testing.FakeUpstream;
 import dev.bursar.testing.FakeUpstream.Reply;
 import dev.bursar.testing.Golden;
+import dev.bursar.wire.ClientWire;
+import dev.bursar.wire.anthropic.AnthropicBridge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import dev.bursar.testing.RecordingSink;
 
-/** The bridge as the gateway uses it: an Anthropic stream request through the real OpenAI adapter and a fake upstream. */
+/**
+ * The bridge as the gateway uses it ({@link BridgedStreamSink}): an Anthropic stream request through the real OpenAI
+ * adapter and a fake upstream.
+ */
 class AnthropicBridgeStreamTest {
 
     @AutoClose
@@ -107,7 +111,7 @@ class AnthropicBridgeStreamTest {
         OpenAiProvider provider = new OpenAiProvider(new ProviderConfig("openai", "openai", upstream.baseUrl() + "/v1",
                 "key", Map.of(), Duration.ofSeconds(5), null), http);
         ChatCall call = new ChatCall(ClientWire.OPENAI, openAiRequest, "gpt-4.1", Duration.ofSeconds(5), Map.of());
-        return provider.stream(call, AnthropicBridge.anthropicStreamOver(client, "claude-sonnet-4-5"));
+        return provider.stream(call, new BridgedStreamSink(client, "claude-sonnet-4-5"));
     }
 
     private static List<String> events(String file) {

@@ -1,4 +1,4 @@
-package dev.bursar.providers;
+package dev.bursar.wire;
 
 /** The wire format the client speaks; every reply and error goes back in it. */
 public enum ClientWire {
