@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Complete SSE events as adapters hand them to a {@link StreamSink}, and the way back from one to its data. A
+ * Complete SSE events as adapters write them to the client's stream, and the way back from one to its data. A
  * multi-line data field (legal SSE, rare in practice) keeps its lines as separate {@code data:} lines.
  */
 public final class SseFrames {
