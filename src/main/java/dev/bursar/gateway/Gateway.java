@@ -16,14 +16,16 @@ import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
-import dev.bursar.providers.ClientWire;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
-import dev.bursar.providers.anthropic.AnthropicBridge;
+import dev.bursar.providers.StreamSink;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
+import dev.bursar.wire.ApiError;
 import dev.bursar.wire.BadRequest;
+import dev.bursar.wire.ClientWire;
+import dev.bursar.wire.anthropic.AnthropicBridge;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -185,7 +187,7 @@ public final class Gateway {
                         : reply.bodyBytes();
                 return deliver(ex, a, reply, cost, body, out);
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
+                ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (!e.error().retriable() || attempt >= maxAttempts) {
                     throw err;
@@ -228,7 +230,7 @@ public final class Gateway {
                 return cost;
             });
             try {
-                var target = ex.bridged() ? AnthropicBridge.anthropicStreamOver(sink, ex.route().requestedModel()) : sink;
+                StreamSink target = ex.bridged() ? new BridgedStreamSink(sink, ex.route().requestedModel()) : sink;
                 ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
                 if (!sink.settled()) {
                     // The client left (or the adapter ended without a final event): its tokens are still spend.
@@ -236,7 +238,7 @@ public final class Gateway {
                 }
                 return reply.clientCancelled() ? 499 : 200;
             } catch (ProviderException e) {
-                ApiError err = ApiError.upstream(e, ex.rateLimitHeaders());
+                ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
                         e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (sink.started() || e.streamStarted()) {

@@ -1,7 +1,7 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.bursar.providers.ClientWire;
+import dev.bursar.wire.ClientWire;
 import java.util.function.Function;
 
 /**

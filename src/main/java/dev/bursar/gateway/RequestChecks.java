@@ -1,7 +1,8 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bursar.providers.ClientWire;
+import dev.bursar.wire.ApiError;
+import dev.bursar.wire.ClientWire;
 
 /** Checks of the request shape that every provider would refuse anyway, answered before any token is bought. */
 final class RequestChecks {

@@ -2,7 +2,7 @@ package dev.bursar.http;
 
 import dev.bursar.budgets.BudgetControl;
 import dev.bursar.config.BudgetConfig;
-import dev.bursar.gateway.ApiError;
+import dev.bursar.wire.ApiError;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;

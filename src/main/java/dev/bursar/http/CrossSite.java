@@ -1,8 +1,8 @@
 package dev.bursar.http;
 
-import dev.bursar.gateway.ApiError;
 import dev.bursar.gateway.Ids;
-import dev.bursar.providers.ClientWire;
+import dev.bursar.wire.ApiError;
+import dev.bursar.wire.ClientWire;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;

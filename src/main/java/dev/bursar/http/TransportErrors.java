@@ -1,7 +1,7 @@
 package dev.bursar.http;
 
-import dev.bursar.gateway.ApiError;
 import dev.bursar.gateway.Ids;
+import dev.bursar.wire.ApiError;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;

@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.wire.ClientWire;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.bursar.providers;
 
-import dev.bursar.providers.http.Http1Client;
-import dev.bursar.providers.http.Http1Request;
-import dev.bursar.providers.http.Http1Response;
-import dev.bursar.providers.http.Http1Streamed;
+import dev.bursar.httpclient.Http1Client;
+import dev.bursar.httpclient.Http1Request;
+import dev.bursar.httpclient.Http1Response;
+import dev.bursar.httpclient.Http1Streamed;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

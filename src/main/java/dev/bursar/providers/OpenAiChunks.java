@@ -3,6 +3,7 @@ package dev.bursar.providers;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.pricing.Usage;
+import dev.bursar.wire.SseFrames;
 
 /**
  * OpenAI {@code chat.completion.chunk} events, for every adapter that writes the OpenAI stream wire from something

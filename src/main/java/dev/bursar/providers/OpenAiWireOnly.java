@@ -1,5 +1,7 @@
 package dev.bursar.providers;
 
+import dev.bursar.wire.ClientWire;
+
 /** The check of adapters that answer the OpenAI wire only; other clients reach them through the gateway's bridge. */
 public final class OpenAiWireOnly {
 

@@ -1,5 +1,7 @@
 package dev.bursar.providers;
 
+import dev.bursar.wire.ClientWire;
+
 /**
  * The contract every provider adapter implements. An adapter receives the request in the client's wire
  * ({@link ChatCall#wire()}) and answers in it: when the provider speaks the same wire the body passes through with

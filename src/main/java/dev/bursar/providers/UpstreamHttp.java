@@ -1,6 +1,6 @@
 package dev.bursar.providers;
 
-import dev.bursar.providers.http.Http1Client;
+import dev.bursar.httpclient.Http1Client;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,6 +10,7 @@ import dev.bursar.pricing.Usage;
 import dev.bursar.testing.FakeUpstream;
 import dev.bursar.testing.FakeUpstream.Reply;
 import dev.bursar.testing.Golden;
+import dev.bursar.wire.ClientWire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.bursar.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bursar.providers.SseFrames;
 import dev.bursar.providers.SseReader;
+import dev.bursar.wire.SseFrames;
 
 /** One upstream SSE event; its JSON is parsed only if someone asks, so passthrough events stay text. */
 final class AnthropicWireEvent {

@@ -9,6 +9,7 @@ import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.providers.UpstreamHttp;
+import dev.bursar.wire.OpenAiUsage;
 import java.util.Optional;
 import java.util.function.Supplier;
 

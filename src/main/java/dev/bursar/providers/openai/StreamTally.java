@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.tokens.TokenCounter;
+import dev.bursar.wire.OpenAiUsage;
 
 /**
  * What a stream has produced so far: the provider's usage once it arrives, the generated text (to count output

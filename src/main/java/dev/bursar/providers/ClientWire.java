@@ -1,9 +1,0 @@
-package dev.bursar.providers;
-
-/** The wire format the client speaks; every reply and error goes back in it. */
-public enum ClientWire {
-    /** OpenAI Chat Completions / Embeddings. */
-    OPENAI,
-    /** Anthropic Messages. */
-    ANTHROPIC
-}
