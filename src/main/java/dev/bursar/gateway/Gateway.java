@@ -14,6 +14,7 @@ import dev.bursar.controls.SpendControl;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.CostCalculator;
+import dev.bursar.pricing.Money;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ClientWire;

@@ -1,6 +1,6 @@
 package dev.bursar.ledger;
 
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.util.Set;
 

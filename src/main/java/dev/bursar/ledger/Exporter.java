@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bursar.csv.CsvWriter;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

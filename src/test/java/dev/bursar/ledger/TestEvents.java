@@ -2,7 +2,7 @@ package dev.bursar.ledger;
 
 import dev.bursar.attribution.Attribution;
 import dev.bursar.pricing.Usage;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
