@@ -231,6 +231,52 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void everyPartOfAnEventIsExportedUnderItsOwnFieldWithTheStoredLabels() {
+        Attribution a = new Attribution("key_9", "acme", "u1", "core", "chat", "production", "v3");
+        UsageEvent e = new UsageEvent("all", "req-all", T0.plusSeconds(5).plusNanos(123_000), a,
+                new UsageEvent.Models("fast", "claude-3-5-haiku-20241022", "claude-3-5-haiku-latest", "anthropic", "alias"),
+                new UsageEvent.Call(Endpoint.MESSAGES, true, true, 2, "miss", "fp-1"),
+                new Usage(100, 20, 5, 1, 50, 10),
+                new UsageEvent.Charge(new BigDecimal("0.0000375"), BigDecimal.ZERO, "2026-01-01", true, "{\"input_tokens\":100}"),
+                new UsageEvent.Outcome(499, CLIENT_CANCELLED, null, 1_234, 567));
+        ledger.append(e);
+
+        assertThat(export(ExportFormat.JSONL)).isEqualTo("""
+                {"event_id":"all","request_id":"req-all","time":"2026-03-01T00:00:05.000123Z","key_id":"key_9",\
+                "customer":"acme","user":"u1","team":"core","feature":"chat","environment":"production",\
+                "prompt_version":"v3","requested_model":"fast","served_model":"claude-3-5-haiku-20241022",\
+                "upstream_model":"claude-3-5-haiku-latest","provider":"anthropic","endpoint":"messages",\
+                "routing_reason":"alias","cache_outcome":"miss","input_tokens":100,"cached_input_tokens":20,\
+                "cache_write_5m_tokens":5,"cache_write_1h_tokens":1,"output_tokens":50,"reasoning_tokens":10,\
+                "cost_usd":"0.0000375","saved_usd":"0","price_version":"2026-01-01","cost_estimated":true,\
+                "latency_micros":1234,"ttft_micros":567,"http_status":499,"status":"client_cancelled",\
+                "error_class":null,"attempt":2,"batch":true,"stream":true,"raw_usage":"{\\"input_tokens\\":100}",\
+                "fingerprint":"fp-1"}
+                """);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AttemptStatus.class)
+    void eachStatusIsStoredUnderItsLabel(AttemptStatus status) {
+        ledger.append(TestEvents.event("s", T0, Attribution.NONE, "gpt-4o", status, "none", Usage.of(1, 1), "0.01", "0"));
+
+        assertThat(export(ExportFormat.CSV).lines().skip(1).findFirst().orElseThrow()).contains("," + status.label() + ",");
+        assertThat(status.label()).isIn("ok", "error", "client_cancelled");
+    }
+
+    @Test
+    void anEventWithoutAStatusIsRefusedBeforeQueueing() {
+        UsageEvent ok = TestEvents.simple("no-status", T0, "acme", "1");
+        UsageEvent noStatus = new UsageEvent(ok.eventId(), ok.requestId(), ok.time(), ok.attribution(), ok.models(),
+                ok.call(), ok.usage(), ok.charge(), new UsageEvent.Outcome(200, null, null, 1, -1));
+
+        assertThatThrownBy(() -> ledger.append(noStatus))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-status").hasMessageContaining("status is required");
+        assertThat(ledger.count()).isZero();
+    }
+
+    @Test
     void exportsCsvWithAHeaderRowAndQuotedValues() {
         UsageEvent e = TestEvents.simple("c1", T0, "acme, inc", "5000");
         ledger.append(e);
