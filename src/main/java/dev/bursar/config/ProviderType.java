@@ -41,6 +41,7 @@ public enum ProviderType {
         return Arrays.stream(values()).map(ProviderType::label).sorted().toList();
     }
 
+    /** The label, so messages and logs that print the value read as they did when it was a string. */
     @Override
     public String toString() {
         return label;

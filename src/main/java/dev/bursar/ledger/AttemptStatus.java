@@ -31,6 +31,7 @@ public enum AttemptStatus {
         throw new IllegalArgumentException("unknown attempt status '" + label + "'");
     }
 
+    /** The label, so messages and logs that print the value read as they did when it was a string. */
     @Override
     public String toString() {
         return label;

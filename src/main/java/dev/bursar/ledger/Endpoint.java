@@ -32,6 +32,7 @@ public enum Endpoint {
         throw new IllegalArgumentException("unknown endpoint '" + label + "'");
     }
 
+    /** The label, so messages and logs that print the value read as they did when it was a string. */
     @Override
     public String toString() {
         return label;

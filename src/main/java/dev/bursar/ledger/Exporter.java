@@ -76,11 +76,11 @@ final class Exporter {
         m.put("environment", a.environment());
         m.put("prompt_version", a.promptVersion());
         var models = e.models();
+        var call = e.call();
         m.put("requested_model", models.requested());
         m.put("served_model", models.served());
         m.put("upstream_model", models.upstream());
         m.put("provider", models.provider());
-        var call = e.call();
         m.put("endpoint", call.endpoint() == null ? null : call.endpoint().label());
         m.put("routing_reason", models.routingReason());
         m.put("cache_outcome", call.cacheOutcome());
@@ -91,12 +91,19 @@ final class Exporter {
         m.put("cache_write_1h_tokens", u.cacheWrite1hTokens());
         m.put("output_tokens", u.outputTokens());
         m.put("reasoning_tokens", u.reasoningTokens());
+        putChargeAndOutcome(m, e);
+        return m;
+    }
+
+    /** The export's field order interleaves the groups (attempt, batch and stream come after the outcome). */
+    private static void putChargeAndOutcome(Map<String, Object> m, UsageEvent e) {
         var charge = e.charge();
+        var outcome = e.outcome();
+        var call = e.call();
         m.put("cost_usd", charge.costUsd());
         m.put("saved_usd", charge.savedUsd());
         m.put("price_version", charge.priceVersion());
         m.put("cost_estimated", charge.estimated());
-        var outcome = e.outcome();
         m.put("latency_micros", outcome.latencyMicros());
         m.put("ttft_micros", outcome.ttftMicros());
         m.put("http_status", outcome.httpStatus());
@@ -107,7 +114,6 @@ final class Exporter {
         m.put("stream", call.stream());
         m.put("raw_usage", charge.rawUsage());
         m.put("fingerprint", call.fingerprint());
-        return m;
     }
 
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {
