@@ -121,17 +121,16 @@ public final class Bursar implements AutoCloseable {
         for (ProviderConfig pc : configs) {
             Provider p = providers.get(pc.name());
             switch (pc.type()) {
-                case "openai" -> {
+                case OPENAI -> {
                     if (pc.name().equals("deepseek") || pc.name().equals("mistral")) {
                         byVendor.putIfAbsent(pc.name(), p);
                     } else {
                         byVendor.putIfAbsent("openai", p);
                     }
                 }
-                case "anthropic" -> byVendor.putIfAbsent("anthropic", p);
-                case "gemini" -> byVendor.putIfAbsent("google", p);
-                case "sim" -> sim = sim == null ? p : sim;
-                default -> { }
+                case ANTHROPIC -> byVendor.putIfAbsent("anthropic", p);
+                case GEMINI -> byVendor.putIfAbsent("google", p);
+                case SIM -> sim = sim == null ? p : sim;
             }
         }
         return new ModelRoutes.VendorProviders(byVendor, sim);

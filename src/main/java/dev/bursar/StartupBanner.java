@@ -3,6 +3,7 @@ package dev.bursar;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.routing.ModelRoutes;
 import java.io.PrintStream;
 import java.util.List;
@@ -20,7 +21,7 @@ final class StartupBanner {
         for (ProviderConfig p : providers) {
             log.println("bursar: provider " + p.name() + " (" + p.type() + ")"
                     + (p.baseUrl() == null ? "" : " at " + p.baseUrl())
-                    + (config.providers().isEmpty() && !p.type().equals("sim") ? " — key found in the environment" : ""));
+                    + (config.providers().isEmpty() && p.type() != ProviderType.SIM ? " — key found in the environment" : ""));
         }
         if (!routes.simServed().isEmpty()) {
             log.println("bursar: NOTE " + routes.simServed().size() + " catalog models have no real provider configured and are served by the"

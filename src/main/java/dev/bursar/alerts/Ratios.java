@@ -1,6 +1,6 @@
 package dev.bursar.alerts;
 
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -9,7 +9,7 @@ import dev.bursar.controls.SpendControl;
 import dev.bursar.controls.SpendRefused;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.redis.RedisPipe;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

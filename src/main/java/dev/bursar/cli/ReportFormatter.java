@@ -9,7 +9,7 @@ import dev.bursar.ledger.Dimension;
 import dev.bursar.ledger.SpendRow;
 import dev.bursar.ledger.TimeRange;
 import dev.bursar.pricing.Usage;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

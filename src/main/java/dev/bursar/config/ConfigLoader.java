@@ -37,7 +37,6 @@ public final class ConfigLoader {
     public static final String ENV_CONFIG = "BURSAR_CONFIG";
     public static final String DEFAULT_FILE = "bursar.yaml";
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final Set<String> PROVIDER_TYPES = Set.of("openai", "anthropic", "gemini", "sim");
 
     private ConfigLoader() {
     }
@@ -231,9 +230,8 @@ public final class ConfigLoader {
             if (p.name() == null || p.name().isBlank()) {
                 throw new ConfigException(source + ": '" + at + ".name' is required");
             }
-            if (p.type() == null || !PROVIDER_TYPES.contains(p.type())) {
-                throw new ConfigException(source + ": '" + at + ".type' must be one of " + PROVIDER_TYPES.stream().sorted().toList()
-                        + ", got " + (p.type() == null ? "nothing" : "'" + p.type() + "'"));
+            if (p.type() == null) {
+                throw new ConfigException(source + ": '" + at + ".type' must be one of " + ProviderType.labels() + ", got nothing");
             }
             if (!names.add(p.name())) {
                 throw new ConfigException(source + ": provider name '" + p.name() + "' is used twice");

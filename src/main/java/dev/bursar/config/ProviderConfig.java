@@ -7,7 +7,7 @@ import java.util.Map;
  * One upstream provider instance.
  *
  * @param name    how models and the ledger refer to it
- * @param type    {@code openai} (any OpenAI-compatible server), {@code anthropic}, {@code gemini} or {@code sim}
+ * @param type    the provider's protocol
  * @param baseUrl e.g. {@code https://api.openai.com/v1}; {@code null} means the type's public default
  * @param apiKey  the provider's key ({@code ${ENV}} resolved); null for sim and keyless local servers
  * @param headers extra headers sent upstream on every call
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record ProviderConfig(
         String name,
-        String type,
+        ProviderType type,
         String baseUrl,
         String apiKey,
         Map<String, String> headers,

@@ -99,7 +99,7 @@ final class UnsetProviderKeys {
     private static String simProvider(List<ProviderConfig> providers) {
         List<String> names = new ArrayList<>();
         for (ProviderConfig p : providers) {
-            if ("sim".equals(p.type())) {
+            if (p.type() == ProviderType.SIM) {
                 return p.name();
             }
             names.add(p.name());
@@ -108,7 +108,7 @@ final class UnsetProviderKeys {
         for (int i = 2; names.contains(name); i++) {
             name = "sim-" + i;
         }
-        providers.add(new ProviderConfig(name, "sim", null, null, null, null, null));
+        providers.add(new ProviderConfig(name, ProviderType.SIM, null, null, null, null, null));
         return name;
     }
 }

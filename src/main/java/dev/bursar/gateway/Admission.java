@@ -8,6 +8,7 @@ import dev.bursar.controls.CallFacts;
 import dev.bursar.controls.Permit;
 import dev.bursar.controls.SpendControl;
 import dev.bursar.controls.SpendRefused;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.ModelInfo;
 import dev.bursar.pricing.PriceCatalog;
@@ -66,13 +67,13 @@ final class Admission {
         TokenCounter counter = TokenCounter.forModel(route.priceModel());
         JsonNode body = in.body();
         long prompt = switch (in.endpoint()) {
-            case "embeddings" -> countInput(counter, body.path("input"));
-            default -> in.wire() == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(body) : counter.countOpenAiPrompt(body);
+            case EMBEDDINGS -> countInput(counter, body.path("input"));
+            case CHAT, MESSAGES -> in.wire() == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(body) : counter.countOpenAiPrompt(body);
         };
         if (!counter.exact()) {
             prompt = prompt + prompt * ESTIMATE_MARGIN_PERCENT / 100 + ESTIMATE_MARGIN_TOKENS;
         }
-        long maxOutput = in.endpoint().equals("embeddings") ? 0 : maxOutput(body, route);
+        long maxOutput = in.endpoint() == Endpoint.EMBEDDINGS ? 0 : maxOutput(body, route);
         int choices = Math.max(1, body.path("n").asInt(1));
         // The dearest way to pay for a prompt is writing it to a 1-hour cache; the price falls back to plain input
         // where a model has no cache-write price, so this is an upper bound for every provider.

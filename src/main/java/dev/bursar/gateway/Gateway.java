@@ -7,6 +7,7 @@ import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.AuthResult;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.Principal;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.config.GatewayConfig;
 import dev.bursar.controls.Permit;
@@ -14,6 +15,7 @@ import dev.bursar.controls.SpendControl;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.CostCalculator;
+import dev.bursar.pricing.Money;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.Provider;
@@ -116,7 +118,7 @@ public final class Gateway {
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
                 Fingerprint.of(route.priceModel(), in.body()));
         try {
-            return in.body().path("stream").asBoolean(false) && !in.endpoint().equals("embeddings")
+            return in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS
                     ? streamed(ex, out) : whole(ex, out);
         } finally {
             if (permit != null) {
@@ -216,7 +218,7 @@ public final class Gateway {
     private ProviderReply callWhole(Exchange ex, Attempt a) {
         ChatCall call = chatCall(ex, a);
         Provider p = ex.route().provider();
-        return ex.in().endpoint().equals("embeddings") ? p.embed(call) : p.chat(call);
+        return ex.in().endpoint() == Endpoint.EMBEDDINGS ? p.embed(call) : p.chat(call);
     }
 
     private int streamed(Exchange ex, Responder out) {

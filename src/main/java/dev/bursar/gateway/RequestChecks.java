@@ -17,7 +17,7 @@ final class RequestChecks {
             throw ApiError.badRequest("invalid_type", "stream", "'stream' must be true or false.");
         }
         switch (in.endpoint()) {
-            case "embeddings" -> {
+            case EMBEDDINGS -> {
                 JsonNode input = body.get("input");
                 if (input == null || input.isNull() || (input.isArray() && input.isEmpty()) || (input.isTextual() && input.asText().isEmpty())) {
                     throw ApiError.badRequest("missing_input", "input", "'input' is required: a string or an array of strings.");
@@ -28,7 +28,7 @@ final class RequestChecks {
                             "'input' must be a string, an array of strings, an array of token ids or an array of token-id arrays.");
                 }
             }
-            default -> {
+            case CHAT, MESSAGES -> {
                 JsonNode messages = body.get("messages");
                 if (messages == null || !messages.isArray() || messages.isEmpty()) {
                     throw ApiError.badRequest("missing_messages", "messages", "'messages' must be a non-empty array of messages.");

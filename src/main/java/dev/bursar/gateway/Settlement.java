@@ -1,6 +1,7 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.ledger.AttemptStatus;
 import dev.bursar.ledger.EventIds;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.ledger.UsageEvent;
@@ -10,6 +11,7 @@ import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
+import dev.bursar.routing.Route;
 import java.math.BigDecimal;
 
 /**
@@ -40,7 +42,7 @@ final class Settlement {
 
     /** A whole answer, booked once the gateway knows whether its client was still there to take it. */
     Cost answered(Attempt a, ProviderReply reply, int httpStatus, boolean clientCancelled) {
-        String status = clientCancelled ? "client_cancelled" : "ok";
+        AttemptStatus status = clientCancelled ? AttemptStatus.CLIENT_CANCELLED : AttemptStatus.OK;
         return record(a, reply.usage(), reply.rawUsage(), reply.usageEstimated(), reply.ttftNanos(), httpStatus, status, null);
     }
 
@@ -48,19 +50,21 @@ final class Settlement {
     Cost failed(Attempt a, ProviderException e, int httpStatus) {
         metrics.error(a.route().provider().name(), e.error().kind());
         Usage usage = e.partialUsage().orElse(Usage.ZERO);
-        return record(a, usage, null, e.partialUsage().isPresent(), -1, httpStatus, "error", e.error().kind());
+        return record(a, usage, null, e.partialUsage().isPresent(), -1, httpStatus, AttemptStatus.ERROR, e.error().kind());
     }
 
     private Cost record(Attempt a, Usage usage, JsonNode rawUsage, boolean estimated, long ttftNanos, int httpStatus,
-                        String status, String errorClass) {
+                        AttemptStatus status, String errorClass) {
         Cost cost = costs.cost(a.route().priceModel(), usage, a.startedAt(), false);
-        UsageEvent event = new UsageEvent(
-                EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
-                a.route().requestedModel(), a.route().priceModel(), a.route().upstreamModel(),
-                a.route().provider().name(), a.endpoint(), a.route().reason(), "none",
-                usage, cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
-                a.elapsedMicros(), ttftNanos < 0 ? -1 : ttftNanos / 1_000, httpStatus, status, errorClass,
-                a.number(), false, a.stream(), rawUsage == null ? null : rawUsage.toString(), a.fingerprint());
+        Route r = a.route();
+        UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
+                new UsageEvent.Models(r.requestedModel(), r.priceModel(), r.upstreamModel(), r.provider().name(), r.reason()),
+                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), "none", a.fingerprint()),
+                usage,
+                new UsageEvent.Charge(cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
+                        rawUsage == null ? null : rawUsage.toString()),
+                new UsageEvent.Outcome(httpStatus, status, errorClass, a.elapsedMicros(),
+                        ttftNanos < 0 ? -1 : ttftNanos / 1_000));
         ledger.append(event);
         metrics.settled(a.route().priceModel(), usage, cost.totalUsd());
         return cost;

@@ -1,6 +1,7 @@
 package dev.bursar.gateway;
 
 import dev.bursar.pricing.Cost;
+import dev.bursar.pricing.Money;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import dev.bursar.gateway.Gateway;
 import dev.bursar.gateway.Ids;
 import dev.bursar.gateway.Inbound;
 import dev.bursar.gateway.Responder;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.wire.ApiError;
@@ -39,11 +40,11 @@ final class WireEndpoints {
     }
 
     void register(HttpRouting.Builder r) {
-        r.post("/v1/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, "chat"));
-        r.post("/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, "chat"));
-        r.post("/v1/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, "embeddings"));
-        r.post("/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, "embeddings"));
-        r.post("/v1/messages", (req, res) -> call(req, res, ClientWire.ANTHROPIC, "messages"));
+        r.post("/v1/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, Endpoint.CHAT));
+        r.post("/chat/completions", (req, res) -> call(req, res, ClientWire.OPENAI, Endpoint.CHAT));
+        r.post("/v1/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, Endpoint.EMBEDDINGS));
+        r.post("/embeddings", (req, res) -> call(req, res, ClientWire.OPENAI, Endpoint.EMBEDDINGS));
+        r.post("/v1/messages", (req, res) -> call(req, res, ClientWire.ANTHROPIC, Endpoint.MESSAGES));
         r.get("/v1/models", this::models);
         r.get("/models", this::models);
         // Registered after the real routes, so they only see the methods those do not take.
@@ -65,7 +66,7 @@ final class WireEndpoints {
         res.send(err.body(CrossSite.wireOf(path)));
     }
 
-    private void call(ServerRequest req, ServerResponse res, ClientWire wire, String endpoint) {
+    private void call(ServerRequest req, ServerResponse res, ClientWire wire, Endpoint endpoint) {
         long started = System.nanoTime();
         HelidonResponder out = new HelidonResponder(res);
         ObjectNode body;

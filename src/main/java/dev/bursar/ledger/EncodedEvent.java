@@ -1,8 +1,7 @@
 package dev.bursar.ledger;
 
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
-import java.util.Set;
 
 /**
  * An event checked and prepared for storage, including its contribution to the roll-ups. The rules that turn a row
@@ -20,8 +19,6 @@ record EncodedEvent(
         int attempts,
         int failedAttempts) {
 
-    static final Set<String> STATUSES = Set.of("ok", "error", "client_cancelled");
-
     static EncodedEvent of(UsageEvent e) {
         require(e.eventId(), "eventId");
         require(e.requestId(), "requestId");
@@ -31,13 +28,18 @@ record EncodedEvent(
         if (e.usage() == null || e.attribution() == null) {
             throw new IllegalArgumentException("event " + e.eventId() + ": usage and attribution are required (use Usage.ZERO / Attribution.NONE)");
         }
-        if (!STATUSES.contains(e.status())) {
-            throw new IllegalArgumentException("event " + e.eventId() + ": status must be one of " + STATUSES + ", got '" + e.status() + "'");
+        if (e.models() == null || e.call() == null || e.charge() == null || e.outcome() == null) {
+            throw new IllegalArgumentException("event " + e.eventId() + ": models, call, charge and outcome are required");
         }
-        BigDecimal cost = Money.exact(e.costUsd(), "event " + e.eventId() + " costUsd");
-        BigDecimal saved = e.savedUsd() == null ? Money.ZERO : Money.exact(e.savedUsd(), "event " + e.eventId() + " savedUsd");
-        boolean cacheHit = e.cacheOutcome() != null && e.cacheOutcome().startsWith("hit");
-        boolean failed = e.status().equals("error");
+        if (e.outcome().status() == null) {
+            throw new IllegalArgumentException("event " + e.eventId() + ": status is required");
+        }
+        BigDecimal cost = Money.exact(e.charge().costUsd(), "event " + e.eventId() + " costUsd");
+        BigDecimal saved = e.charge().savedUsd() == null ? Money.ZERO
+                : Money.exact(e.charge().savedUsd(), "event " + e.eventId() + " savedUsd");
+        String cacheOutcome = e.call().cacheOutcome();
+        boolean cacheHit = cacheOutcome != null && cacheOutcome.startsWith("hit");
+        boolean failed = e.outcome().status() == AttemptStatus.ERROR;
         long micros = Math.addExact(Math.multiplyExact(e.time().getEpochSecond(), 1_000_000L), e.time().getNano() / 1_000);
         return new EncodedEvent(e, micros, cost, saved, failed ? cost : Money.ZERO,
                 failed ? 0 : 1, cacheHit ? 0 : 1, failed ? 1 : 0);

@@ -33,9 +33,11 @@ final class EventTable {
         ps.setString(i++, e.eventId());
         ps.setString(i++, e.requestId());
         ps.setLong(i++, ee.timeMicros());
+        UsageEvent.Models m = e.models();
+        UsageEvent.Call call = e.call();
         for (String s : new String[] {a.keyId(), a.customer(), a.user(), a.team(), a.feature(), a.environment(),
-                a.promptVersion(), e.requestedModel(), e.servedModel(), e.upstreamModel(), e.provider(), e.endpoint(),
-                e.routingReason(), e.cacheOutcome()}) {
+                a.promptVersion(), m.requested(), m.served(), m.upstream(), m.provider(), label(call.endpoint()),
+                m.routingReason(), call.cacheOutcome()}) {
             setText(ps, i++, s);
         }
         for (long n : new long[] {u.inputTokens(), u.cachedInputTokens(), u.cacheWrite5mTokens(),
@@ -45,21 +47,22 @@ final class EventTable {
         dialect.bindMoney(ps, i++, ee.cost());
         dialect.bindMoney(ps, i++, ee.saved());
         dialect.bindMoney(ps, i++, ee.failedCost());
-        setText(ps, i++, e.priceVersion());
-        ps.setBoolean(i++, e.costEstimated());
-        ps.setLong(i++, e.latencyMicros());
-        ps.setLong(i++, e.ttftMicros());
-        ps.setInt(i++, e.httpStatus());
-        ps.setString(i++, e.status());
-        setText(ps, i++, e.errorClass());
-        ps.setInt(i++, e.attempt());
-        ps.setBoolean(i++, e.batch());
-        ps.setBoolean(i++, e.stream());
-        setText(ps, i++, e.rawUsage());
+        setText(ps, i++, e.charge().priceVersion());
+        ps.setBoolean(i++, e.charge().estimated());
+        UsageEvent.Outcome o = e.outcome();
+        ps.setLong(i++, o.latencyMicros());
+        ps.setLong(i++, o.ttftMicros());
+        ps.setInt(i++, o.httpStatus());
+        ps.setString(i++, o.status().label());
+        setText(ps, i++, o.errorClass());
+        ps.setInt(i++, call.attempt());
+        ps.setBoolean(i++, call.batch());
+        ps.setBoolean(i++, call.stream());
+        setText(ps, i++, e.charge().rawUsage());
         ps.setInt(i++, ee.requests());
         ps.setInt(i++, ee.attempts());
         ps.setInt(i++, ee.failedAttempts());
-        setText(ps, i, e.fingerprint());
+        setText(ps, i, call.fingerprint());
     }
 
     /** Reads the current row of a {@code SELECT COLUMNS FROM usage_events}. */
@@ -70,15 +73,21 @@ final class EventTable {
                 rs.getString("team"), rs.getString("feature"), rs.getString("environment"), rs.getString("prompt_version"));
         Usage u = new Usage(rs.getLong("input_tokens"), rs.getLong("cached_input_tokens"), rs.getLong("cache_write_5m_tokens"),
                 rs.getLong("cache_write_1h_tokens"), rs.getLong("output_tokens"), rs.getLong("reasoning_tokens"));
-        return new UsageEvent(rs.getString("event_id"), rs.getString("request_id"), time, a,
-                rs.getString("requested_model"), rs.getString("served_model"), rs.getString("upstream_model"),
-                rs.getString("provider"), rs.getString("endpoint"), rs.getString("routing_reason"),
-                rs.getString("cache_outcome"), u,
-                dialect.readMoney(rs, rs.findColumn("cost")), dialect.readMoney(rs, rs.findColumn("saved")),
-                rs.getString("price_version"), rs.getBoolean("cost_estimated"), rs.getLong("latency_micros"),
-                rs.getLong("ttft_micros"), rs.getInt("http_status"), rs.getString("status"), rs.getString("error_class"),
-                rs.getInt("attempt"), rs.getBoolean("is_batch"), rs.getBoolean("is_stream"), rs.getString("raw_usage"),
-                rs.getString("fingerprint"));
+        var models = new UsageEvent.Models(rs.getString("requested_model"), rs.getString("served_model"),
+                rs.getString("upstream_model"), rs.getString("provider"), rs.getString("routing_reason"));
+        String endpoint = rs.getString("endpoint");
+        var call = new UsageEvent.Call(endpoint == null ? null : Endpoint.ofLabel(endpoint), rs.getBoolean("is_stream"),
+                rs.getBoolean("is_batch"), rs.getInt("attempt"), rs.getString("cache_outcome"), rs.getString("fingerprint"));
+        var charge = new UsageEvent.Charge(dialect.readMoney(rs, rs.findColumn("cost")),
+                dialect.readMoney(rs, rs.findColumn("saved")), rs.getString("price_version"),
+                rs.getBoolean("cost_estimated"), rs.getString("raw_usage"));
+        var outcome = new UsageEvent.Outcome(rs.getInt("http_status"), AttemptStatus.ofLabel(rs.getString("status")),
+                rs.getString("error_class"), rs.getLong("latency_micros"), rs.getLong("ttft_micros"));
+        return new UsageEvent(rs.getString("event_id"), rs.getString("request_id"), time, a, models, call, u, charge, outcome);
+    }
+
+    private static String label(Endpoint endpoint) {
+        return endpoint == null ? null : endpoint.label();
     }
 
     private static void setText(PreparedStatement ps, int i, String s) throws SQLException {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bursar.csv.CsvWriter;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,13 +75,15 @@ final class Exporter {
         m.put("feature", a.feature());
         m.put("environment", a.environment());
         m.put("prompt_version", a.promptVersion());
-        m.put("requested_model", e.requestedModel());
-        m.put("served_model", e.servedModel());
-        m.put("upstream_model", e.upstreamModel());
-        m.put("provider", e.provider());
-        m.put("endpoint", e.endpoint());
-        m.put("routing_reason", e.routingReason());
-        m.put("cache_outcome", e.cacheOutcome());
+        var models = e.models();
+        var call = e.call();
+        m.put("requested_model", models.requested());
+        m.put("served_model", models.served());
+        m.put("upstream_model", models.upstream());
+        m.put("provider", models.provider());
+        m.put("endpoint", call.endpoint() == null ? null : call.endpoint().label());
+        m.put("routing_reason", models.routingReason());
+        m.put("cache_outcome", call.cacheOutcome());
         var u = e.usage();
         m.put("input_tokens", u.inputTokens());
         m.put("cached_input_tokens", u.cachedInputTokens());
@@ -89,21 +91,29 @@ final class Exporter {
         m.put("cache_write_1h_tokens", u.cacheWrite1hTokens());
         m.put("output_tokens", u.outputTokens());
         m.put("reasoning_tokens", u.reasoningTokens());
-        m.put("cost_usd", e.costUsd());
-        m.put("saved_usd", e.savedUsd());
-        m.put("price_version", e.priceVersion());
-        m.put("cost_estimated", e.costEstimated());
-        m.put("latency_micros", e.latencyMicros());
-        m.put("ttft_micros", e.ttftMicros());
-        m.put("http_status", e.httpStatus());
-        m.put("status", e.status());
-        m.put("error_class", e.errorClass());
-        m.put("attempt", e.attempt());
-        m.put("batch", e.batch());
-        m.put("stream", e.stream());
-        m.put("raw_usage", e.rawUsage());
-        m.put("fingerprint", e.fingerprint());
+        putChargeAndOutcome(m, e);
         return m;
+    }
+
+    /** The export's field order interleaves the groups (attempt, batch and stream come after the outcome). */
+    private static void putChargeAndOutcome(Map<String, Object> m, UsageEvent e) {
+        var charge = e.charge();
+        var outcome = e.outcome();
+        var call = e.call();
+        m.put("cost_usd", charge.costUsd());
+        m.put("saved_usd", charge.savedUsd());
+        m.put("price_version", charge.priceVersion());
+        m.put("cost_estimated", charge.estimated());
+        m.put("latency_micros", outcome.latencyMicros());
+        m.put("ttft_micros", outcome.ttftMicros());
+        m.put("http_status", outcome.httpStatus());
+        m.put("status", outcome.status().label());
+        m.put("error_class", outcome.errorClass());
+        m.put("attempt", call.attempt());
+        m.put("batch", call.batch());
+        m.put("stream", call.stream());
+        m.put("raw_usage", charge.rawUsage());
+        m.put("fingerprint", call.fingerprint());
     }
 
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {
@@ -183,8 +193,10 @@ final class Exporter {
         }
     }
 
+    /** A row with every field, so an empty export still has the CSV header. */
     private static final UsageEvent EMPTY = new UsageEvent("", "", java.time.Instant.EPOCH,
-            dev.bursar.attribution.Attribution.NONE, null, null, null, null, null, null, null,
-            dev.bursar.pricing.Usage.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, false, 0, -1, 0, "ok", null, 1,
-            false, false, null, null);
+            dev.bursar.attribution.Attribution.NONE, new UsageEvent.Models(null, null, null, null, null),
+            new UsageEvent.Call(null, false, false, 1, null, null), dev.bursar.pricing.Usage.ZERO,
+            new UsageEvent.Charge(BigDecimal.ZERO, BigDecimal.ZERO, null, false, null),
+            new UsageEvent.Outcome(0, AttemptStatus.OK, null, 0, -1));
 }

@@ -120,7 +120,7 @@ final class Rollups {
     private static Key key(EncodedEvent ee, long bucket) {
         Attribution a = ee.event().attribution();
         return new Key(bucket, tag(a.keyId()), tag(a.customer()), tag(a.team()), tag(a.feature()),
-                tag(a.environment()), tag(a.promptVersion()), tag(ee.event().servedModel()), tag(ee.event().provider()));
+                tag(a.environment()), tag(a.promptVersion()), tag(ee.event().models().served()), tag(ee.event().models().provider()));
     }
 
     /** Roll-up tables store a missing tag as '' (see V2__rollups.sql). */

@@ -5,7 +5,7 @@ import dev.bursar.ledger.SpendPlan.Source;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

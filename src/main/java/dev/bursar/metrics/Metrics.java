@@ -1,5 +1,6 @@
 package dev.bursar.metrics;
 
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.pricing.Usage;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class Metrics {
 
     private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 
-    private record RequestKey(String endpoint, String model, String provider, int status) { }
+    private record RequestKey(Endpoint endpoint, String model, String provider, int status) { }
 
     private record ErrorKey(String provider, String kind) { }
 
@@ -40,7 +41,7 @@ public final class Metrics {
     }
 
     /** One client request, answered with {@code status} after {@code micros}. */
-    public void request(String endpoint, String model, String provider, int status, long micros) {
+    public void request(Endpoint endpoint, String model, String provider, int status, long micros) {
         requests.computeIfAbsent(new RequestKey(endpoint, model, provider, status), k -> new LongAdder()).increment();
         double seconds = micros / 1_000_000.0;
         int i = 0;
@@ -80,7 +81,7 @@ public final class Metrics {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("# HELP bursar_requests_total Client requests by endpoint, model, provider and HTTP status.\n");
         sb.append("# TYPE bursar_requests_total counter\n");
-        new TreeMap<String, Long>(mapOf(requests, k -> labels("endpoint", k.endpoint(), "model", k.model(),
+        new TreeMap<String, Long>(mapOf(requests, k -> labels("endpoint", k.endpoint().label(), "model", k.model(),
                 "provider", k.provider(), "status", String.valueOf(k.status()))))
                 .forEach((l, v) -> sb.append("bursar_requests_total").append(l).append(' ').append(v).append('\n'));
         sb.append("# HELP bursar_upstream_errors_total Failed upstream attempts by provider and error kind.\n");

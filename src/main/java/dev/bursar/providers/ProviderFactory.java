@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.anthropic.AnthropicProvider;
 import dev.bursar.providers.gemini.GeminiProvider;
@@ -35,11 +36,10 @@ public final class ProviderFactory {
             }
         });
         return switch (c.type()) {
-            case "openai" -> new OpenAiProvider(c, http);
-            case "anthropic" -> new AnthropicProvider(c, http);
-            case "gemini" -> new GeminiProvider(c, http);
-            case "sim" -> new SimProvider(c, catalog);
-            default -> throw new IllegalArgumentException("unknown provider type '" + c.type() + "'");
+            case OPENAI -> new OpenAiProvider(c, http);
+            case ANTHROPIC -> new AnthropicProvider(c, http);
+            case GEMINI -> new GeminiProvider(c, http);
+            case SIM -> new SimProvider(c, catalog);
         };
     }
 
@@ -53,16 +53,16 @@ public final class ProviderFactory {
      */
     public static List<ProviderConfig> fromEnvironment(Map<String, String> env) {
         List<ProviderConfig> out = new ArrayList<>();
-        add(out, env, "OPENAI_API_KEY", "openai", "openai", null);
-        add(out, env, "ANTHROPIC_API_KEY", "anthropic", "anthropic", null);
-        add(out, env, "GEMINI_API_KEY", "gemini", "gemini", null);
-        add(out, env, "DEEPSEEK_API_KEY", "deepseek", "openai", "https://api.deepseek.com/v1");
-        add(out, env, "MISTRAL_API_KEY", "mistral", "openai", "https://api.mistral.ai/v1");
-        out.add(new ProviderConfig("sim", "sim", null, null, null, null, null));
+        add(out, env, "OPENAI_API_KEY", "openai", ProviderType.OPENAI, null);
+        add(out, env, "ANTHROPIC_API_KEY", "anthropic", ProviderType.ANTHROPIC, null);
+        add(out, env, "GEMINI_API_KEY", "gemini", ProviderType.GEMINI, null);
+        add(out, env, "DEEPSEEK_API_KEY", "deepseek", ProviderType.OPENAI, "https://api.deepseek.com/v1");
+        add(out, env, "MISTRAL_API_KEY", "mistral", ProviderType.OPENAI, "https://api.mistral.ai/v1");
+        out.add(new ProviderConfig("sim", ProviderType.SIM, null, null, null, null, null));
         return out;
     }
 
-    private static void add(List<ProviderConfig> out, Map<String, String> env, String var, String name, String type, String baseUrl) {
+    private static void add(List<ProviderConfig> out, Map<String, String> env, String var, String name, ProviderType type, String baseUrl) {
         String key = env.get(var);
         if (key != null && !key.isBlank()) {
             out.add(new ProviderConfig(name, type, baseUrl, key, null, null, null));

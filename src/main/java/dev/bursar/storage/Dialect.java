@@ -1,5 +1,6 @@
 package dev.bursar.storage;
 
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

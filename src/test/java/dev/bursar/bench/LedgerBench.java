@@ -1,9 +1,14 @@
 package dev.bursar.bench;
 
+import static dev.bursar.ledger.AttemptStatus.CLIENT_CANCELLED;
+import static dev.bursar.ledger.AttemptStatus.ERROR;
+import static dev.bursar.ledger.AttemptStatus.OK;
 import dev.bursar.Stores;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.StorageConfig;
+import dev.bursar.ledger.AttemptStatus;
 import dev.bursar.ledger.Dimension;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.ledger.EventIds;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.ledger.SpendQuery;
@@ -191,17 +196,21 @@ public final class LedgerBench {
         Attribution a = new Attribution("key_" + customer, customer, "user-" + r.nextInt(20), "team-" + c % 7,
                 FEATURES[f], r.nextInt(100) < 95 || c > 20 ? "production" : "staging", "v" + (f % 3 + 1));
         int roll = r.nextInt(1000);
-        String status = roll < 20 ? "error" : roll < 30 ? "client_cancelled" : "ok";
-        boolean hit = status.equals("ok") && roll >= 920;
+        AttemptStatus status = roll < 20 ? ERROR : roll < 30 ? CLIENT_CANCELLED : OK;
+        boolean hit = status == OK && roll >= 920;
         long in = 50 + r.nextLong(4_000);
         long cached = r.nextInt(4) == 0 ? in / 2 : 0;
-        long out = status.equals("error") ? 0 : 10 + r.nextLong(1_200);
+        long out = status == ERROR ? 0 : 10 + r.nextLong(1_200);
         Usage usage = new Usage(in, cached, 0, 0, out, m == 3 ? out / 2 : 0);
         BigDecimal price = BigDecimal.valueOf(in * PRICES[m][0] + out * PRICES[m][1], 12);
-        return new UsageEvent(id, "req-" + id, time, a, MODELS[m], MODELS[m], MODELS[m], PROVIDERS[m],
-                "/v1/chat/completions", "direct", hit ? "hit_exact" : "miss", hit ? Usage.ZERO : usage,
-                hit ? BigDecimal.ZERO : price, hit ? price : BigDecimal.ZERO, "2026-10-01", false, 200_000 + r.nextLong(2_000_000),
-                -1, status.equals("error") ? 429 : 200, status, status.equals("error") ? "rate_limited" : null, 1, false,
-                false, "{\"prompt_tokens\":" + in + ",\"completion_tokens\":" + out + "}", null);
+        boolean failed = status == ERROR;
+        return new UsageEvent(id, "req-" + id, time, a,
+                new UsageEvent.Models(MODELS[m], MODELS[m], MODELS[m], PROVIDERS[m], "direct"),
+                new UsageEvent.Call(Endpoint.CHAT, false, false, 1, hit ? "hit_exact" : "miss", null),
+                hit ? Usage.ZERO : usage,
+                new UsageEvent.Charge(hit ? BigDecimal.ZERO : price, hit ? price : BigDecimal.ZERO, "2026-10-01", false,
+                        "{\"prompt_tokens\":" + in + ",\"completion_tokens\":" + out + "}"),
+                new UsageEvent.Outcome(failed ? 429 : 200, status, failed ? "rate_limited" : null,
+                        200_000 + r.nextLong(2_000_000), -1));
     }
 }

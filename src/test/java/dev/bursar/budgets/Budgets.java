@@ -3,6 +3,8 @@ package dev.bursar.budgets;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.BudgetConfig;
 import dev.bursar.controls.CallFacts;
+import dev.bursar.ledger.AttemptStatus;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.pricing.Usage;
 import java.math.BigDecimal;
@@ -35,9 +37,11 @@ final class Budgets {
     static UsageEvent spend(String customer, String cost, Instant at) {
         String id = UUID.randomUUID().toString();
         return new UsageEvent(id, "req-" + id, at, new Attribution("key_1", customer, null, null, null, null, null),
-                "gpt-4o", "gpt-4o", "gpt-4o-2024", "openai", "/v1/chat/completions", "direct", "none", Usage.of(10, 5),
-                new BigDecimal(cost), BigDecimal.ZERO, "2026-01-01", false, 1_000, -1, 200, "ok", null, 1, false, false,
-                "{}", null);
+                new UsageEvent.Models("gpt-4o", "gpt-4o", "gpt-4o-2024", "openai", "direct"),
+                new UsageEvent.Call(Endpoint.CHAT, false, false, 1, "none", null),
+                Usage.of(10, 5),
+                new UsageEvent.Charge(new BigDecimal(cost), BigDecimal.ZERO, "2026-01-01", false, "{}"),
+                new UsageEvent.Outcome(200, AttemptStatus.OK, null, 1_000, -1));
     }
 
     static BigDecimal usd(String s) {

@@ -1,5 +1,7 @@
 package dev.bursar.cli;
 
+import static dev.bursar.ledger.AttemptStatus.ERROR;
+import static dev.bursar.ledger.AttemptStatus.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.Stores;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.StorageConfig;
+import dev.bursar.ledger.AttemptStatus;
+import dev.bursar.ledger.Endpoint;
 import dev.bursar.ledger.UsageEvent;
 import dev.bursar.pricing.Usage;
 import java.io.PrintWriter;
@@ -43,18 +47,22 @@ class ReportCommandTest {
 
     private void fixture() {
         try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
-            s.ledger().append(event("1", "2026-03-02T10:00:00Z", "acme", "chat", "ok", "0.0000375"));
-            s.ledger().append(event("2", "2026-03-03T11:30:00Z", "acme", "chat", "error", "0.01"));
-            s.ledger().append(event("3", "2026-03-04T09:15:00Z", "globex", "search", "ok", "1.5"));
-            s.ledger().append(event("4", "2026-03-05T09:15:00Z", null, "search", "ok", "0.25"));
-            s.ledger().append(event("old", "2026-02-20T09:15:00Z", "acme", "chat", "ok", "100"));
+            s.ledger().append(event("1", "2026-03-02T10:00:00Z", "acme", "chat", OK, "0.0000375"));
+            s.ledger().append(event("2", "2026-03-03T11:30:00Z", "acme", "chat", ERROR, "0.01"));
+            s.ledger().append(event("3", "2026-03-04T09:15:00Z", "globex", "search", OK, "1.5"));
+            s.ledger().append(event("4", "2026-03-05T09:15:00Z", null, "search", OK, "0.25"));
+            s.ledger().append(event("old", "2026-02-20T09:15:00Z", "acme", "chat", OK, "100"));
         }
     }
 
-    private static UsageEvent event(String id, String time, String customer, String feature, String status, String cost) {
+    private static UsageEvent event(String id, String time, String customer, String feature, AttemptStatus status,
+                                    String cost) {
         return new UsageEvent(id, "r" + id, Instant.parse(time), new Attribution("key_1", customer, null, null, feature, null, null),
-                "gpt-4o", "gpt-4o", "gpt-4o", "openai", "/v1/chat/completions", "direct", "none", Usage.of(1000, 200),
-                new BigDecimal(cost), BigDecimal.ZERO, "p1", false, 10, -1, 200, status, null, 1, false, false, null, null);
+                new UsageEvent.Models("gpt-4o", "gpt-4o", "gpt-4o", "openai", "direct"),
+                new UsageEvent.Call(Endpoint.CHAT, false, false, 1, "none", null),
+                Usage.of(1000, 200),
+                new UsageEvent.Charge(new BigDecimal(cost), BigDecimal.ZERO, "p1", false, null),
+                new UsageEvent.Outcome(200, status, null, 10, -1));
     }
 
     private int run(String... args) {
@@ -110,8 +118,8 @@ class ReportCommandTest {
     @Test
     void csvNeutralisesFormulaTagsButNotItsNumbers() {
         try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
-            s.ledger().append(event("f1", "2026-03-02T10:00:00Z", "=HYPERLINK(\"http://evil.example\",\"x\")", "-2+3", "ok", "0.5"));
-            s.ledger().append(event("f2", "2026-03-02T11:00:00Z", "@SUM(1)", "+SUM(1,2)", "ok", "0.25"));
+            s.ledger().append(event("f1", "2026-03-02T10:00:00Z", "=HYPERLINK(\"http://evil.example\",\"x\")", "-2+3", OK, "0.5"));
+            s.ledger().append(event("f2", "2026-03-02T11:00:00Z", "@SUM(1)", "+SUM(1,2)", OK, "0.25"));
         }
 
         int code = run("--config", config.toString(), "--format", "csv", "--group-by", "customer,feature");

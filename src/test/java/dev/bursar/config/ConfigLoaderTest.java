@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -76,6 +78,38 @@ class ConfigLoaderTest {
                 .hasMessageContaining("0..65535");
         assertThatThrownBy(() -> ConfigLoader.parse("providers: [ { name: x, type: bedrock } ]\n", ENV, "f.yaml"))
                 .hasMessageContaining("providers[0].type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bedrock", "OpenAI", "'sim '"})
+    void a_provider_type_is_one_of_the_known_labels_spelled_exactly(String type) {
+        String yaml = "providers: [ { name: x, type: " + type + " } ]\n";
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, ENV, "f.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("f.yaml: bad value at 'providers[0].type': ")
+                .hasMessageContaining("must be one of [anthropic, gemini, openai, sim]")
+                .hasMessageContaining("got '" + type.replace("'", "") + "'");
+    }
+
+    @Test
+    void a_provider_without_a_type_is_told_the_allowed_types() {
+        assertThatThrownBy(() -> ConfigLoader.parse("providers: [ { name: x } ]\n", ENV, "f.yaml"))
+                .hasMessage("f.yaml: 'providers[0].type' must be one of [anthropic, gemini, openai, sim], got nothing");
+    }
+
+    @Test
+    void each_provider_type_label_parses_to_its_type() {
+        String yaml = """
+                providers:
+                  - { name: a, type: openai }
+                  - { name: b, type: anthropic }
+                  - { name: c, type: gemini }
+                  - { name: d, type: sim }
+                """;
+
+        assertThat(ConfigLoader.parse(yaml, ENV, "f.yaml").providers()).extracting(ProviderConfig::type)
+                .containsExactly(ProviderType.OPENAI, ProviderType.ANTHROPIC, ProviderType.GEMINI, ProviderType.SIM);
     }
 
     @Test

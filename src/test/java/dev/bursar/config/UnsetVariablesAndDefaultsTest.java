@@ -50,7 +50,7 @@ class UnsetVariablesAndDefaultsTest {
         BursarConfig c = parse(TWO_VENDORS, Map.of("ANTHROPIC_API_KEY", "sk-ant"));
 
         assertThat(c.providers()).extracting(ProviderConfig::name).containsExactly("anthropic", "sim");
-        assertThat(c.providers().get(1).type()).isEqualTo("sim");
+        assertThat(c.providers().get(1).type()).isEqualTo(ProviderType.SIM);
         assertThat(c.models().get(0).provider()).isEqualTo("sim");
         assertThat(c.models().get(0).upstream()).isEqualTo("gpt-4o-mini");
         assertThat(c.models().get(1).provider()).isEqualTo("anthropic");

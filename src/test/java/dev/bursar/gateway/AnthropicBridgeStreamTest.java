@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
@@ -108,7 +109,7 @@ class AnthropicBridgeStreamTest {
     private ProviderReply streamThroughBridge(RecordingSink client) {
         ObjectNode anthropicRequest = Golden.json("anthropic-bridge/request-anthropic.json").put("stream", true);
         ObjectNode openAiRequest = AnthropicBridge.toOpenAiRequest(anthropicRequest);
-        OpenAiProvider provider = new OpenAiProvider(new ProviderConfig("openai", "openai", upstream.baseUrl() + "/v1",
+        OpenAiProvider provider = new OpenAiProvider(new ProviderConfig("openai", ProviderType.OPENAI, upstream.baseUrl() + "/v1",
                 "key", Map.of(), Duration.ofSeconds(5), null), http);
         ChatCall call = new ChatCall(ClientWire.OPENAI, openAiRequest, "gpt-4.1", Duration.ofSeconds(5), Map.of());
         return provider.stream(call, new BridgedStreamSink(client, "claude-sonnet-4-5"));

@@ -1,5 +1,8 @@
 package dev.bursar.ledger;
 
+import static dev.bursar.ledger.AttemptStatus.CLIENT_CANCELLED;
+import static dev.bursar.ledger.AttemptStatus.ERROR;
+import static dev.bursar.ledger.AttemptStatus.OK;
 import static dev.bursar.ledger.TestEvents.dims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +71,7 @@ abstract class LedgerContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.0000375", "5000", "0.000000000001", "0", "1234567.123456789012", "0.1"})
     void moneyRoundTripsExactly(String amount) throws Exception {
-        ledger.append(TestEvents.event("m", T0, Attribution.NONE, "gpt-4o", "ok", "hit_exact", Usage.ZERO, amount, amount));
+        ledger.append(TestEvents.event("m", T0, Attribution.NONE, "gpt-4o", OK, "hit_exact", Usage.ZERO, amount, amount));
 
         JsonNode row = new ObjectMapper().readTree(export(ExportFormat.JSONL).strip());
         SpendRow total = ledger.spend(new SpendQuery(List.of(), FAR_PAST, FAR_FUTURE)).getFirst();
@@ -124,10 +127,10 @@ abstract class LedgerContractTest {
     @Test
     void failedAttemptsCancelledRequestsAndCacheHitsAreCountedApart() {
         Attribution a = new Attribution("key_1", "acme", null, null, "chat", null, null);
-        ledger.append(TestEvents.event("f1", T0, a, "gpt-4o", "error", "none", Usage.of(100, 0), "0.001", "0"));
-        ledger.append(TestEvents.event("f2", T0, a, "gpt-4o", "ok", "miss", Usage.of(100, 50), "0.002", "0"));
-        ledger.append(TestEvents.event("f3", T0, a, "gpt-4o", "ok", "hit_exact", Usage.of(100, 50), "0", "0.003"));
-        ledger.append(TestEvents.event("f4", T0, a, "gpt-4o", "client_cancelled", "none", Usage.of(100, 7), "0.0005", "0"));
+        ledger.append(TestEvents.event("f1", T0, a, "gpt-4o", ERROR, "none", Usage.of(100, 0), "0.001", "0"));
+        ledger.append(TestEvents.event("f2", T0, a, "gpt-4o", OK, "miss", Usage.of(100, 50), "0.002", "0"));
+        ledger.append(TestEvents.event("f3", T0, a, "gpt-4o", OK, "hit_exact", Usage.of(100, 50), "0", "0.003"));
+        ledger.append(TestEvents.event("f4", T0, a, "gpt-4o", CLIENT_CANCELLED, "none", Usage.of(100, 7), "0.0005", "0"));
 
         SpendRow r = ledger.spend(new SpendQuery(dims(Dimension.CUSTOMER), FAR_PAST, FAR_FUTURE)).getFirst();
 
@@ -204,7 +207,7 @@ abstract class LedgerContractTest {
     @Test
     void exportsJsonlWithEveryFieldOldestFirst() throws Exception {
         Attribution a = new Attribution("key_1", "acme", "u1", "core", "chat", "production", "v3");
-        UsageEvent late = TestEvents.event("late", T0.plusSeconds(10), a, "gpt-4o", "ok", "none", new Usage(100, 20, 5, 1, 50, 10),
+        UsageEvent late = TestEvents.event("late", T0.plusSeconds(10), a, "gpt-4o", OK, "none", new Usage(100, 20, 5, 1, 50, 10),
                 "0.0000375", "0");
         UsageEvent early = TestEvents.simple("early", T0, null, "1");
         ledger.append(late);
@@ -222,9 +225,55 @@ abstract class LedgerContractTest {
         assertThat(second.get("cost_usd").asText()).isEqualTo("0.0000375");
         assertThat(second.get("prompt_version").asText()).isEqualTo("v3");
         assertThat(second.get("cache_write_5m_tokens").asLong()).isEqualTo(5);
-        assertThat(second.get("raw_usage").asText()).isEqualTo(late.rawUsage());
+        assertThat(second.get("raw_usage").asText()).isEqualTo(late.charge().rawUsage());
         assertThat(second.get("stream").asBoolean()).isTrue();
         assertThat(second.size()).isEqualTo(Exporter.fields(late).size());
+    }
+
+    @Test
+    void everyPartOfAnEventIsExportedUnderItsOwnFieldWithTheStoredLabels() {
+        Attribution a = new Attribution("key_9", "acme", "u1", "core", "chat", "production", "v3");
+        UsageEvent e = new UsageEvent("all", "req-all", T0.plusSeconds(5).plusNanos(123_000), a,
+                new UsageEvent.Models("fast", "claude-3-5-haiku-20241022", "claude-3-5-haiku-latest", "anthropic", "alias"),
+                new UsageEvent.Call(Endpoint.MESSAGES, true, true, 2, "miss", "fp-1"),
+                new Usage(100, 20, 5, 1, 50, 10),
+                new UsageEvent.Charge(new BigDecimal("0.0000375"), BigDecimal.ZERO, "2026-01-01", true, "{\"input_tokens\":100}"),
+                new UsageEvent.Outcome(499, CLIENT_CANCELLED, null, 1_234, 567));
+        ledger.append(e);
+
+        assertThat(export(ExportFormat.JSONL)).isEqualTo("""
+                {"event_id":"all","request_id":"req-all","time":"2026-03-01T00:00:05.000123Z","key_id":"key_9",\
+                "customer":"acme","user":"u1","team":"core","feature":"chat","environment":"production",\
+                "prompt_version":"v3","requested_model":"fast","served_model":"claude-3-5-haiku-20241022",\
+                "upstream_model":"claude-3-5-haiku-latest","provider":"anthropic","endpoint":"messages",\
+                "routing_reason":"alias","cache_outcome":"miss","input_tokens":100,"cached_input_tokens":20,\
+                "cache_write_5m_tokens":5,"cache_write_1h_tokens":1,"output_tokens":50,"reasoning_tokens":10,\
+                "cost_usd":"0.0000375","saved_usd":"0","price_version":"2026-01-01","cost_estimated":true,\
+                "latency_micros":1234,"ttft_micros":567,"http_status":499,"status":"client_cancelled",\
+                "error_class":null,"attempt":2,"batch":true,"stream":true,"raw_usage":"{\\"input_tokens\\":100}",\
+                "fingerprint":"fp-1"}
+                """);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AttemptStatus.class)
+    void eachStatusIsStoredUnderItsLabel(AttemptStatus status) {
+        ledger.append(TestEvents.event("s", T0, Attribution.NONE, "gpt-4o", status, "none", Usage.of(1, 1), "0.01", "0"));
+
+        assertThat(export(ExportFormat.CSV).lines().skip(1).findFirst().orElseThrow()).contains("," + status.label() + ",");
+        assertThat(status.label()).isIn("ok", "error", "client_cancelled");
+    }
+
+    @Test
+    void anEventWithoutAStatusIsRefusedBeforeQueueing() {
+        UsageEvent ok = TestEvents.simple("no-status", T0, "acme", "1");
+        UsageEvent noStatus = new UsageEvent(ok.eventId(), ok.requestId(), ok.time(), ok.attribution(), ok.models(),
+                ok.call(), ok.usage(), ok.charge(), new UsageEvent.Outcome(200, null, null, 1, -1));
+
+        assertThatThrownBy(() -> ledger.append(noStatus))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-status").hasMessageContaining("status is required");
+        assertThat(ledger.count()).isZero();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bursar.ledger;
 
+import static dev.bursar.ledger.AttemptStatus.ERROR;
+import static dev.bursar.ledger.AttemptStatus.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -49,14 +51,16 @@ abstract class LedgerStatsContractTest {
     }
 
     /** One attempt of {@code request}; tags are (key, customer, feature, prompt version), null when missing. */
-    static UsageEvent row(String request, Instant time, String status, String[] tags, long inputTokens, String cost,
+    static UsageEvent row(String request, Instant time, AttemptStatus status, String[] tags, long inputTokens, String cost,
                           String fingerprint) {
         Attribution a = new Attribution(tags[0], tags[1], null, null, tags[2], null, tags[3]);
-        boolean failed = status.equals("error");
-        return new UsageEvent(UUID.randomUUID().toString(), request, time, a, "gpt-4o", "gpt-4o", "gpt-4o-2024-08-06",
-                "openai", "/v1/chat/completions", "direct", "none", Usage.of(inputTokens, 10), new BigDecimal(cost),
-                BigDecimal.ZERO, "2026-01-01", false, 1_000, -1, failed ? 502 : 200, status,
-                failed ? "upstream_5xx" : null, 1, false, false, null, fingerprint);
+        boolean failed = status == ERROR;
+        return new UsageEvent(UUID.randomUUID().toString(), request, time, a,
+                new UsageEvent.Models("gpt-4o", "gpt-4o", "gpt-4o-2024-08-06", "openai", "direct"),
+                new UsageEvent.Call(Endpoint.CHAT, false, false, 1, "none", fingerprint),
+                Usage.of(inputTokens, 10),
+                new UsageEvent.Charge(new BigDecimal(cost), BigDecimal.ZERO, "2026-01-01", false, null),
+                new UsageEvent.Outcome(failed ? 502 : 200, status, failed ? "upstream_5xx" : null, 1_000, -1));
     }
 
     static String[] tags(String key, String customer, String feature, String promptVersion) {
@@ -71,9 +75,9 @@ abstract class LedgerStatsContractTest {
     void costs_sum_each_window_exactly_with_the_end_excluded() {
         String[] t = tags("k", "acme", null, null);
         ledger.appendAll(List.of(
-                row("r1", Instant.parse("2026-03-10T10:00:00Z"), "ok", t, 1, "0.000000000001", null),
-                row("r2", Instant.parse("2026-03-10T10:59:59.999999Z"), "ok", t, 1, "1.25", null),
-                row("r3", Instant.parse("2026-03-10T11:00:00Z"), "ok", t, 1, "7", null)));
+                row("r1", Instant.parse("2026-03-10T10:00:00Z"), OK, t, 1, "0.000000000001", null),
+                row("r2", Instant.parse("2026-03-10T10:59:59.999999Z"), OK, t, 1, "1.25", null),
+                row("r3", Instant.parse("2026-03-10T11:00:00Z"), OK, t, 1, "7", null)));
 
         List<BigDecimal> costs = stats.costs(List.of(range("2026-03-10T10:00:00Z", "2026-03-10T11:00:00Z"),
                 range("2026-03-10T10:30:00Z", "2026-03-10T11:00:00.000001Z"),
@@ -87,8 +91,8 @@ abstract class LedgerStatsContractTest {
     void attempts_count_failures_and_what_they_cost_and_read_zero_for_an_empty_window() {
         String[] t = tags("k", "acme", null, null);
         Instant at = Instant.parse("2026-03-10T10:05:00Z");
-        ledger.appendAll(List.of(row("r1", at, "error", t, 1, "0.005", null), row("r1", at.plusSeconds(1), "error", t, 1,
-                "0.005", null), row("r1", at.plusSeconds(2), "ok", t, 1, "0.02", null)));
+        ledger.appendAll(List.of(row("r1", at, ERROR, t, 1, "0.005", null), row("r1", at.plusSeconds(1), ERROR, t, 1,
+                "0.005", null), row("r1", at.plusSeconds(2), OK, t, 1, "0.02", null)));
 
         AttemptTotals storm = stats.attempts(range("2026-03-10T10:00:00Z", "2026-03-10T10:10:00Z"));
         AttemptTotals quiet = stats.attempts(range("2026-03-10T11:00:00Z", "2026-03-10T11:10:00Z"));
@@ -105,16 +109,16 @@ abstract class LedgerStatsContractTest {
         String[] keyed = tags("k-loop", null, null, null);
         String[] keyless = tags(null, null, null, null);
         ledger.appendAll(List.of(
-                row("a", at, "error", keyed, 1, "0.5", "fp-1"), row("a", at.plusSeconds(1), "ok", keyed, 1, "1", "fp-1"),
-                row("b", at.plusSeconds(2), "ok", keyed, 1, "1", "fp-1"),
-                row("c", at.plusSeconds(3), "ok", keyed, 1, "1", "fp-1"),
-                row("d", at.plusSeconds(4), "ok", keyed, 1, "1", "fp-2"),
-                row("e", at.plusSeconds(5), "ok", keyless, 1, "2", "fp-1"),
-                row("f", at.plusSeconds(6), "ok", keyless, 1, "2", "fp-1"),
-                row("g", at.plusSeconds(7), "ok", keyless, 1, "2", "fp-1"),
-                row("h", at.plusSeconds(8), "ok", keyless, 1, "2", null),
-                row("i", at.plusSeconds(9), "ok", keyless, 1, "2", null),
-                row("j", at.plusSeconds(10), "ok", keyless, 1, "2", null)));
+                row("a", at, ERROR, keyed, 1, "0.5", "fp-1"), row("a", at.plusSeconds(1), OK, keyed, 1, "1", "fp-1"),
+                row("b", at.plusSeconds(2), OK, keyed, 1, "1", "fp-1"),
+                row("c", at.plusSeconds(3), OK, keyed, 1, "1", "fp-1"),
+                row("d", at.plusSeconds(4), OK, keyed, 1, "1", "fp-2"),
+                row("e", at.plusSeconds(5), OK, keyless, 1, "2", "fp-1"),
+                row("f", at.plusSeconds(6), OK, keyless, 1, "2", "fp-1"),
+                row("g", at.plusSeconds(7), OK, keyless, 1, "2", "fp-1"),
+                row("h", at.plusSeconds(8), OK, keyless, 1, "2", null),
+                row("i", at.plusSeconds(9), OK, keyless, 1, "2", null),
+                row("j", at.plusSeconds(10), OK, keyless, 1, "2", null)));
 
         List<RepeatedRequests> loops = stats.repeatedRequests(range("2026-03-10T10:00:00Z", "2026-03-10T10:10:00Z"), 2);
 
@@ -127,11 +131,11 @@ abstract class LedgerStatsContractTest {
     @Test
     void spend_above_lists_attributed_values_over_the_amount_from_rows_just_appended() {
         Instant noon = Instant.parse("2026-03-10T12:00:00Z");
-        ledger.append(row("r1", noon, "ok", tags("k1", "acme", null, null), 1, "30", null));
-        ledger.append(row("r2", noon.plusSeconds(60), "ok", tags("k1", "acme", null, null), 1, "25", null));
-        ledger.append(row("r3", noon.plusSeconds(120), "ok", tags("k2", "globex", null, null), 1, "50", null));
-        ledger.append(row("r4", noon.plusSeconds(180), "ok", tags("k2", null, null, null), 1, "99", null));
-        ledger.append(row("r5", noon.minus(Duration.ofDays(1)), "ok", tags("k3", "initech", null, null), 1, "99", null));
+        ledger.append(row("r1", noon, OK, tags("k1", "acme", null, null), 1, "30", null));
+        ledger.append(row("r2", noon.plusSeconds(60), OK, tags("k1", "acme", null, null), 1, "25", null));
+        ledger.append(row("r3", noon.plusSeconds(120), OK, tags("k2", "globex", null, null), 1, "50", null));
+        ledger.append(row("r4", noon.plusSeconds(180), OK, tags("k2", null, null, null), 1, "99", null));
+        ledger.append(row("r5", noon.minus(Duration.ofDays(1)), OK, tags("k3", "initech", null, null), 1, "99", null));
         TimeRange day = range("2026-03-10T00:00:00Z", "2026-03-11T00:00:00Z");
         TimeRange hour = range("2026-03-10T12:00:00Z", "2026-03-10T13:00:00Z");
 
@@ -160,11 +164,11 @@ abstract class LedgerStatsContractTest {
         String[] v1 = tags("k", "acme", "chat", "v1");
         String[] v2 = tags("k", "acme", "chat", "v2");
         ledger.appendAll(List.of(
-                row("r1", DAY.plus(Duration.ofMinutes(70)), "ok", v1, 1000, "0.1", null),
-                row("r2", DAY.plus(Duration.ofMinutes(200)), "error", v1, 900, "0.1", null),
-                row("r3", DAY.plus(Duration.ofMinutes(200)), "ok", v2, 1500, "0.1", null),
-                row("r4", DAY.plus(Duration.ofMinutes(250)), "ok", tags("k", "acme", null, "v9"), 10, "0.1", null),
-                row("r5", DAY.plus(Duration.ofMinutes(250)), "ok", tags("k", "acme", "chat", null), 10, "0.1", null)));
+                row("r1", DAY.plus(Duration.ofMinutes(70)), OK, v1, 1000, "0.1", null),
+                row("r2", DAY.plus(Duration.ofMinutes(200)), ERROR, v1, 900, "0.1", null),
+                row("r3", DAY.plus(Duration.ofMinutes(200)), OK, v2, 1500, "0.1", null),
+                row("r4", DAY.plus(Duration.ofMinutes(250)), OK, tags("k", "acme", null, "v9"), 10, "0.1", null),
+                row("r5", DAY.plus(Duration.ofMinutes(250)), OK, tags("k", "acme", "chat", null), 10, "0.1", null)));
 
         List<PromptVersionUsage> versions = stats.promptVersions(new TimeRange(DAY, DAY.plus(Duration.ofDays(1))));
 

@@ -1,8 +1,11 @@
 package dev.bursar.ledger;
 
+import static dev.bursar.ledger.AttemptStatus.CLIENT_CANCELLED;
+import static dev.bursar.ledger.AttemptStatus.ERROR;
+import static dev.bursar.ledger.AttemptStatus.OK;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.pricing.Usage;
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,16 +23,20 @@ final class TestEvents {
     private TestEvents() {
     }
 
-    static UsageEvent event(String id, Instant time, Attribution a, String model, String status, String cacheOutcome,
-                            Usage usage, String cost, String saved) {
-        return new UsageEvent(id, "req-" + id, time, a, model, model, model + "-2025", "openai", "/v1/chat/completions",
-                "direct", cacheOutcome, usage, new BigDecimal(cost), new BigDecimal(saved), "2026-01-01", false,
-                1_234, -1, status.equals("error") ? 502 : 200, status, status.equals("error") ? "upstream_5xx" : null,
-                1, false, true, "{\"prompt_tokens\":" + usage.inputTokens() + "}", null);
+    static UsageEvent event(String id, Instant time, Attribution a, String model, AttemptStatus status,
+                            String cacheOutcome, Usage usage, String cost, String saved) {
+        boolean failed = status == ERROR;
+        return new UsageEvent(id, "req-" + id, time, a,
+                new UsageEvent.Models(model, model, model + "-2025", "openai", "direct"),
+                new UsageEvent.Call(Endpoint.CHAT, true, false, 1, cacheOutcome, null),
+                usage,
+                new UsageEvent.Charge(new BigDecimal(cost), new BigDecimal(saved), "2026-01-01", false,
+                        "{\"prompt_tokens\":" + usage.inputTokens() + "}"),
+                new UsageEvent.Outcome(failed ? 502 : 200, status, failed ? "upstream_5xx" : null, 1_234, -1));
     }
 
     static UsageEvent simple(String id, Instant time, String customer, String cost) {
-        return event(id, time, new Attribution("key_1", customer, null, null, null, null, null), "gpt-4o", "ok", "none",
+        return event(id, time, new Attribution("key_1", customer, null, null, null, null, null), "gpt-4o", OK, "none",
                 Usage.of(10, 5), cost, "0");
     }
 
@@ -44,7 +51,7 @@ final class TestEvents {
         String[] versions = {"v1", "v2", null};
         String[] keys = {"key_a", "key_b", null};
         String[] models = {"gpt-4o", "gpt-4o-mini", "claude-sonnet-4"};
-        String[] statuses = {"ok", "ok", "ok", "ok", "error", "client_cancelled"};
+        AttemptStatus[] statuses = {OK, OK, OK, OK, ERROR, CLIENT_CANCELLED};
         String[] caches = {"none", "none", "miss", "hit_exact", "hit_semantic"};
         List<UsageEvent> out = new ArrayList<>();
         long span = days * 86_400L;
@@ -52,8 +59,8 @@ final class TestEvents {
             Instant t = start.plusSeconds(r.nextLong(span)).plusNanos(r.nextInt(1_000_000) * 1_000L);
             Attribution a = new Attribution(pick(r, keys), pick(r, customers), pick(r, users), pick(r, teams),
                     pick(r, features), pick(r, envs), pick(r, versions));
-            String status = pick(r, statuses);
-            String cache = status.equals("ok") ? pick(r, caches) : "none";
+            AttemptStatus status = pick(r, statuses);
+            String cache = status == OK ? pick(r, caches) : "none";
             boolean hit = cache.startsWith("hit");
             long in = r.nextInt(5000);
             long cached = in == 0 ? 0 : r.nextLong(in + 1) / 2;
@@ -66,7 +73,7 @@ final class TestEvents {
         return out;
     }
 
-    private static String pick(Random r, String[] values) {
+    private static <T> T pick(Random r, T[] values) {
         return values[r.nextInt(values.length)];
     }
 
@@ -80,8 +87,8 @@ final class TestEvents {
             case ENVIRONMENT -> a.environment();
             case PROMPT_VERSION -> a.promptVersion();
             case KEY -> a.keyId();
-            case MODEL -> e.servedModel();
-            case PROVIDER -> e.provider();
+            case MODEL -> e.models().served();
+            case PROVIDER -> e.models().provider();
             case DAY -> e.time().toString().substring(0, 10);
             case HOUR -> e.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
         };
@@ -97,10 +104,11 @@ final class TestEvents {
                 continue;
             }
             List<String> g = q.groupBy().stream().map(d -> value(e, d)).toList();
-            boolean failed = e.status().equals("error");
-            boolean hit = e.cacheOutcome().startsWith("hit");
+            boolean failed = e.outcome().status() == ERROR;
+            boolean hit = e.call().cacheOutcome().startsWith("hit");
+            BigDecimal cost = e.charge().costUsd();
             SpendRow one = new SpendRow(g, failed ? 0 : 1, hit ? 0 : 1, failed ? 1 : 0, e.usage(),
-                    e.costUsd(), failed ? e.costUsd() : BigDecimal.ZERO, e.savedUsd());
+                    cost, failed ? cost : BigDecimal.ZERO, e.charge().savedUsd());
             groups.merge(g, one, TestEvents::plus);
         }
         if (q.groupBy().isEmpty() && groups.isEmpty()) {

@@ -3,7 +3,7 @@ package dev.bursar.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bursar.storage.Money;
+import dev.bursar.pricing.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.pricing.Usage;
 import dev.bursar.testing.FakeUpstream;
 import dev.bursar.testing.FakeUpstream.Reply;
@@ -104,7 +105,7 @@ public abstract class ProviderContractTest {
     }
 
     protected Provider provider(Duration timeout) {
-        return newProvider(new ProviderConfig(type(), type(), baseUrl(upstream.baseUrl()), API_KEY, Map.of(), timeout, null));
+        return newProvider(new ProviderConfig(type(), ProviderType.of(type()), baseUrl(upstream.baseUrl()), API_KEY, Map.of(), timeout, null));
     }
 
     protected ChatCall call(String requestFile, Duration timeout) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderException;
@@ -33,7 +34,7 @@ class AnthropicProviderNativeTest {
     private final FakeUpstream upstream = FakeUpstream.start();
 
     private AnthropicProvider provider(String baseUrl, Map<String, String> headers) {
-        return new AnthropicProvider(new ProviderConfig("claude", "anthropic", baseUrl, "sk-ant-test", headers,
+        return new AnthropicProvider(new ProviderConfig("claude", ProviderType.ANTHROPIC, baseUrl, "sk-ant-test", headers,
                 TIMEOUT, null), http);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderException;
@@ -38,7 +39,7 @@ class OpenAiToAnthropicTranslationTest {
     private final FakeUpstream upstream = FakeUpstream.start();
 
     private AnthropicProvider provider() {
-        return new AnthropicProvider(new ProviderConfig("anthropic", "anthropic", upstream.baseUrl(), "k", Map.of(),
+        return new AnthropicProvider(new ProviderConfig("anthropic", ProviderType.ANTHROPIC, upstream.baseUrl(), "k", Map.of(),
                 TIMEOUT, null), http, AnthropicProviderContractTest.FIXED_CLOCK);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
@@ -34,7 +35,7 @@ class GeminiStreamTest {
     private final RecordingSink sink = new RecordingSink();
 
     private ProviderReply stream(ObjectNode body, Duration timeout) {
-        var config = new ProviderConfig("gemini", "gemini", upstream.baseUrl(), "k", Map.of(), timeout, null);
+        var config = new ProviderConfig("gemini", ProviderType.GEMINI, upstream.baseUrl(), "k", Map.of(), timeout, null);
         return new GeminiProvider(config, http, GeminiProviderContractTest.FIXED)
                 .stream(new ChatCall(ClientWire.OPENAI, body, "gemini-2.5-flash", timeout, Map.of()), sink);
     }

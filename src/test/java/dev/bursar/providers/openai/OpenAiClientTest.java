@@ -3,6 +3,7 @@ package dev.bursar.providers.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.providers.UpstreamHttp;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -30,7 +31,7 @@ class OpenAiClientTest {
             "https://api.deepseek.com, https://api.deepseek.com/chat/completions",
             "http://localhost:11434/v1/, http://localhost:11434/v1/chat/completions"})
     void endpoints_hang_off_the_configured_base_url_or_openais(String baseUrl, String expected) {
-        OpenAiClient client = new OpenAiClient(new ProviderConfig("p", "openai", baseUrl, null, Map.of(), null, null),
+        OpenAiClient client = new OpenAiClient(new ProviderConfig("p", ProviderType.OPENAI, baseUrl, null, Map.of(), null, null),
                 http);
 
         assertThat(client.uri("/chat/completions")).hasToString(expected);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderException;
@@ -110,7 +111,7 @@ class OpenAiProviderTest {
     @Test
     void deepseek_cache_hits_become_cached_input_and_reasoning_is_kept() {
         upstream.on("/chat/completions", Reply.json(200, Golden.text("deepseek/chat-upstream-response.json")));
-        OpenAiProvider deepseek = new OpenAiProvider(new ProviderConfig("deepseek", "openai", upstream.baseUrl(),
+        OpenAiProvider deepseek = new OpenAiProvider(new ProviderConfig("deepseek", ProviderType.OPENAI, upstream.baseUrl(),
                 "key", Map.of(), FIVE_SECONDS, null), http);
 
         ProviderReply reply = deepseek.chat(call(Golden.json("client/openai-chat-request.json"), "deepseek-reasoner", FIVE_SECONDS));
@@ -150,7 +151,7 @@ class OpenAiProviderTest {
     @Test
     void no_authorization_header_is_sent_without_a_key_but_configured_headers_are() {
         upstream.on("/v1/chat/completions", Reply.json(200, Golden.text("openai/chat-upstream-response.json")));
-        OpenAiProvider local = new OpenAiProvider(new ProviderConfig("ollama", "openai", upstream.baseUrl() + "/v1/",
+        OpenAiProvider local = new OpenAiProvider(new ProviderConfig("ollama", ProviderType.OPENAI, upstream.baseUrl() + "/v1/",
                 null, Map.of("X-Team", "search"), FIVE_SECONDS, null), http);
 
         local.chat(call(Golden.json("client/openai-chat-request.json"), "llama3.1:8b", FIVE_SECONDS));
@@ -246,7 +247,7 @@ class OpenAiProviderTest {
     }
 
     private OpenAiProvider provider(String apiKey) {
-        return new OpenAiProvider(new ProviderConfig("openai", "openai", upstream.baseUrl() + "/v1", apiKey, Map.of(),
+        return new OpenAiProvider(new ProviderConfig("openai", ProviderType.OPENAI, upstream.baseUrl() + "/v1", apiKey, Map.of(),
                 FIVE_SECONDS, null), http);
     }
 

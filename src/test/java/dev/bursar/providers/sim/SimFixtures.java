@@ -2,6 +2,7 @@ package dev.bursar.providers.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.ProviderConfig;
+import dev.bursar.config.ProviderType;
 import dev.bursar.config.SimConfig;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.ProviderReply;
@@ -31,11 +32,11 @@ final class SimFixtures {
     }
 
     static SimProvider sim(SimConfig config) {
-        return new SimProvider(new ProviderConfig("sim", "sim", null, null, Map.of(), null, config));
+        return new SimProvider(new ProviderConfig("sim", ProviderType.SIM, null, null, Map.of(), null, config));
     }
 
     static SimProvider sim(SimConfig config, Clock clock) {
-        return new SimProvider(new ProviderConfig("sim", "sim", null, null, Map.of(), null, config), clock);
+        return new SimProvider(new ProviderConfig("sim", ProviderType.SIM, null, null, Map.of(), null, config), clock);
     }
 
     static ObjectNode chatRequest() {

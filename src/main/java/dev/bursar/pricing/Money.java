@@ -1,4 +1,4 @@
-package dev.bursar.storage;
+package dev.bursar.pricing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
