@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import dev.bursar.httpclient.Http1Client;
+import dev.bursar.httpclient.Http1Headers;
 import dev.bursar.httpclient.Http1Request;
 import dev.bursar.httpclient.Http1Response;
 import dev.bursar.httpclient.Http1Streamed;
@@ -29,7 +30,7 @@ final class Http1Transport implements UpstreamTransport {
     public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
         Http1Response r = client.send(Http1Request.post(uri, withJsonType(headers), body), timeout);
-        return new UpstreamHttp.Response(r.status(), r.body(), RetryHeaders.pick(r.headers()::forEach));
+        return new UpstreamHttp.Response(r.status(), r.body(), retryHeaders(r.status(), r.headers()));
     }
 
     @Override
@@ -37,18 +38,23 @@ final class Http1Transport implements UpstreamTransport {
             throws IOException {
         Http1Streamed s = client.stream(Http1Request.post(uri, withJsonType(headers), body), timeout,
                 timeout.plus(STREAM_READ_GRACE));
-        return new UpstreamHttp.Streamed(s.status(), s.body(), RetryHeaders.pick(s.headers()::forEach));
+        return new UpstreamHttp.Streamed(s.status(), s.body(), retryHeaders(s.status(), s.headers()));
     }
 
     @Override
     public UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout) throws IOException {
         Http1Response r = client.send(Http1Request.get(uri, headers), timeout);
-        return new UpstreamHttp.Response(r.status(), r.body(), RetryHeaders.pick(r.headers()::forEach));
+        return new UpstreamHttp.Response(r.status(), r.body(), retryHeaders(r.status(), r.headers()));
     }
 
     @Override
     public void close() {
         client.close();
+    }
+
+    /** Only a refusal's headers are ever passed on; a success's are not read at all (it is the hot path). */
+    private static Map<String, String> retryHeaders(int status, Http1Headers headers) {
+        return status / 100 == 2 ? Map.of() : RetryHeaders.pick(headers::forEach);
     }
 
     private static Map<String, String> withJsonType(Map<String, String> headers) {

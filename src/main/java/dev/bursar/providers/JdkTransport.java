@@ -49,7 +49,11 @@ final class JdkTransport implements UpstreamTransport {
         return new UpstreamHttp.Response(r.statusCode(), r.body(), retryHeaders(r));
     }
 
+    /** Only a refusal's headers are ever passed on; a success's are not read at all (it is the hot path). */
     private static Map<String, String> retryHeaders(HttpResponse<?> r) {
+        if (r.statusCode() / 100 == 2) {
+            return Map.of();
+        }
         return RetryHeaders.pick(each -> r.headers().map().forEach((name, values) -> values.forEach(v -> each.accept(name, v))));
     }
 
