@@ -19,7 +19,7 @@ import java.time.Instant;
 final class Health implements Handler {
 
     /** Bursar's version, as {@code bursar --version} prints it. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = dev.bursar.config.BuildInfo.version();
 
     private static final byte[] UP = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
