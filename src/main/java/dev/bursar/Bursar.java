@@ -22,6 +22,9 @@ import dev.bursar.ratelimits.InProcessRateLimiter;
 import dev.bursar.ratelimits.LeasedRateLimiter;
 import dev.bursar.ratelimits.RateLimitControl;
 import dev.bursar.redis.RedisPipe;
+import dev.bursar.resilience.Retries;
+import dev.bursar.resilience.RetryPolicy;
+import dev.bursar.resilience.Sleeper;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
@@ -33,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** Wires one running Bursar from its config, with plain constructors. Tests build the same graph. */
 public final class Bursar implements AutoCloseable {
@@ -59,6 +63,11 @@ public final class Bursar implements AutoCloseable {
     }
 
     public static Bursar start(BursarConfig config, Map<String, String> env, PrintStream log) {
+        return start(config, env, log, Sleeper.real());
+    }
+
+    /** As {@link #start(BursarConfig, Map, PrintStream)}, waiting between upstream attempts with {@code sleeper}. */
+    public static Bursar start(BursarConfig config, Map<String, String> env, PrintStream log, Sleeper sleeper) {
         Clock clock = Clock.systemUTC();
         Path prices = dataDir(config.storage()).resolve("prices.yaml");
         // Prices imported with `bursar prices import` land in the data folder and override the bundled catalog.
@@ -98,7 +107,8 @@ public final class Bursar implements AutoCloseable {
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
-                    storage.ledger(), metrics, controls, clock, config.gateway(), true));
+                    storage.ledger(), metrics, controls, clock, config.gateway(), true,
+                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,

@@ -96,6 +96,11 @@ public final class ConfigLoader {
         }
         UnsetProviderKeys.Skipped skipped = UnsetProviderKeys.find(tree, env);
         JsonNode substituted = substitute(tree, env, source, "");
+        if (substituted.path("gateway").has("max-attempts") && substituted.path("resilience").has("retry")) {
+            // Checked on the tree: GatewayConfig fills in max-attempts: 1 when absent, so the record cannot tell.
+            throw new ConfigException(source + ": 'gateway.max-attempts' and 'resilience.retry' both set the number of"
+                    + " attempts; keep one (resilience.retry.max-attempts, which also waits between attempts)");
+        }
         BursarConfig config;
         try {
             config = mapper.treeToValue(substituted, BursarConfig.class);

@@ -22,6 +22,7 @@ import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
+import dev.bursar.resilience.Retries;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
 import dev.bursar.wire.ApiError;
@@ -36,7 +37,7 @@ import java.util.Map;
 
 /**
  * The request path, top to bottom: authenticate, attribute, check, route, call the provider (retrying retriable
- * failures), answer in the client's wire, settle every attempt in the ledger. Handlers decode HTTP and call
+ * failures as {@link Retries} says), answer in the client's wire, settle every attempt in the ledger. Handlers decode HTTP and call
  * {@link #handle}; nothing else decides anything.
  */
 public final class Gateway {
@@ -47,7 +48,7 @@ public final class Gateway {
     /** What the request path is made of. {@code controls} may be {@link SpendControl#none()}. */
     public record Parts(Authenticator auth, Attributor attributor, ModelRoutes routes, CostCalculator costs,
                         PriceCatalog catalog, Ledger ledger, Metrics metrics, SpendControl controls, Clock clock,
-                        GatewayConfig settings, boolean controlsOn) { }
+                        GatewayConfig settings, boolean controlsOn, Retries retries) { }
 
     /** Whole answers faster than this are not probed for a client that left (see {@link #deliver}). */
     static final long PROBE_AFTER_MICROS = 50_000;
@@ -60,7 +61,7 @@ public final class Gateway {
     private final boolean controlsOn;
     private final Metrics metrics;
     private final Clock clock;
-    private final int maxAttempts;
+    private final Retries retries;
 
     public Gateway(Parts p) {
         this.auth = p.auth();
@@ -71,7 +72,7 @@ public final class Gateway {
         this.controlsOn = p.controlsOn();
         this.metrics = p.metrics();
         this.clock = p.clock();
-        this.maxAttempts = p.settings().maxAttempts();
+        this.retries = p.retries();
     }
 
     /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
@@ -191,7 +192,7 @@ public final class Gateway {
             } catch (ProviderException e) {
                 ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
-                if (!e.error().retriable() || attempt >= maxAttempts) {
+                if (!retries.again(attempt, e)) {
                     throw err;
                 }
             }
@@ -247,7 +248,7 @@ public final class Gateway {
                     sink.sendQuietly(err.streamEvent(ex.in().wire()));
                     return 200;
                 }
-                if (!e.error().retriable() || attempt >= maxAttempts) {
+                if (!retries.again(attempt, e)) {
                     throw err;
                 }
             }
@@ -265,7 +266,7 @@ public final class Gateway {
         if (ex.bridged()) {
             body = AnthropicBridge.toOpenAiRequest(body);
             wire = ClientWire.OPENAI;
-        } else if (maxAttempts > 1) {
+        } else if (retries.policy().maxAttempts() > 1) {
             // Adapters may change the body they get; a retry must start from the client's original.
             body = body.deepCopy();
         }

@@ -3,6 +3,7 @@ package dev.bursar.testing;
 import dev.bursar.Bursar;
 import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ConfigLoader;
+import dev.bursar.resilience.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,11 @@ public final class RunningBursar implements AutoCloseable {
 
     /** {@code yaml} may use {@code ${DB}} for the SQLite path; port and master key are set here. */
     public static RunningBursar start(String yaml, Map<String, String> extraEnv) {
+        return start(yaml, extraEnv, Sleeper.real());
+    }
+
+    /** As {@link #start(String, Map)}, waiting between upstream attempts with {@code sleeper} (a test's recorder). */
+    public static RunningBursar start(String yaml, Map<String, String> extraEnv, Sleeper sleeper) {
         Path dir = TempDirs.create("bursar-test");
         try {
             Map<String, String> env = new HashMap<>(extraEnv);
@@ -46,7 +52,7 @@ public final class RunningBursar implements AutoCloseable {
             BursarConfig config = ConfigLoader.parse(withStorage, env, "test.yaml");
             config = config.withServer(config.server().withPort(0));
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            Bursar bursar = Bursar.start(config, env, new PrintStream(log, true, StandardCharsets.UTF_8));
+            Bursar bursar = Bursar.start(config, env, new PrintStream(log, true, StandardCharsets.UTF_8), sleeper);
             return new RunningBursar(bursar, dir, log);
         } catch (RuntimeException e) {
             TempDirs.delete(dir);
