@@ -245,7 +245,7 @@ public final class ConfigLoader {
         Set<String> modelNames = new HashSet<>();
         for (int i = 0; i < c.models().size(); i++) {
             ModelConfig m = c.models().get(i);
-            if (!names.contains(m.provider())) {
+            if (!m.virtual() && !names.contains(m.provider())) {
                 throw new ConfigException(source + ": 'models[" + i + "].provider' is '" + m.provider()
                         + "', but no provider has that name (providers: " + names.stream().sorted().toList() + ")");
             }
@@ -253,11 +253,40 @@ public final class ConfigLoader {
                 throw new ConfigException(source + ": model name '" + m.name() + "' is used twice");
             }
         }
+        virtualTargets(c, source);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < c.keys().size(); i++) {
             if (!keys.add(c.keys().get(i).key())) {
                 throw new ConfigException(source + ": 'keys[" + i + "].key' repeats an earlier key");
             }
+        }
+    }
+
+    /**
+     * A rule may not send requests to another virtual model: routes would chain (and could loop), and a row's
+     * served model must be a model some provider serves. Whether each target is served at all is checked at start,
+     * against the routing table (which knows the catalog models too).
+     */
+    private static void virtualTargets(BursarConfig c, String source) {
+        Set<String> virtual = new HashSet<>();
+        c.models().stream().filter(ModelConfig::virtual).forEach(m -> virtual.add(m.name().toLowerCase(java.util.Locale.ROOT)));
+        for (int i = 0; i < c.models().size(); i++) {
+            RouteConfig route = c.models().get(i).route();
+            if (route == null) {
+                continue;
+            }
+            String at = "models[" + i + "].route";
+            for (int r = 0; r < route.rules().size(); r++) {
+                refuseVirtual(virtual, route.rules().get(r).model(), source, at + ".rules[" + r + "].model");
+            }
+            refuseVirtual(virtual, route.defaultModel(), source, at + ".default");
+        }
+    }
+
+    private static void refuseVirtual(Set<String> virtual, String target, String source, String at) {
+        if (virtual.contains(target.toLowerCase(java.util.Locale.ROOT))) {
+            throw new ConfigException(source + ": '" + at + "' is '" + target + "', a virtual model (it has a route);"
+                    + " a rule must name a model a provider serves");
         }
     }
 

@@ -65,7 +65,7 @@ final class UnsetProviderKeys {
         List<ModelConfig> models = new ArrayList<>();
         Map<String, List<String>> moved = new LinkedHashMap<>();
         for (ModelConfig m : config.models()) {
-            if (skipped.unsetByProvider().containsKey(m.provider())) {
+            if (!m.virtual() && skipped.unsetByProvider().containsKey(m.provider())) {
                 moved.computeIfAbsent(m.provider(), k -> new ArrayList<>()).add(m.name());
                 m = new ModelConfig(m.name(), sim, m.upstream(), m.priceAs());
             }

@@ -66,10 +66,7 @@ final class Admission {
     CallFacts facts(Inbound in, Route route, Attribution attribution, Instant at) {
         TokenCounter counter = TokenCounter.forModel(route.priceModel());
         JsonNode body = in.body();
-        long prompt = switch (in.endpoint()) {
-            case EMBEDDINGS -> countInput(counter, body.path("input"));
-            case CHAT, MESSAGES -> in.wire() == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(body) : counter.countOpenAiPrompt(body);
-        };
+        long prompt = promptTokens(in, counter);
         if (!counter.exact()) {
             prompt = prompt + prompt * ESTIMATE_MARGIN_PERCENT / 100 + ESTIMATE_MARGIN_TOKENS;
         }
@@ -80,6 +77,15 @@ final class Admission {
         Usage worst = new Usage(prompt, 0, 0, prompt, maxOutput * choices, 0);
         BigDecimal worstUsd = costs.cost(route.priceModel(), worst, at, false).totalUsd();
         return new CallFacts(attribution, route.priceModel(), prompt, maxOutput * choices, worstUsd, at);
+    }
+
+    /** The request's prompt counted locally, as the provider would bill its input (rule routing counts the same way). */
+    static long promptTokens(Inbound in, TokenCounter counter) {
+        JsonNode body = in.body();
+        return switch (in.endpoint()) {
+            case EMBEDDINGS -> countInput(counter, body.path("input"));
+            case CHAT, MESSAGES -> in.wire() == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(body) : counter.countOpenAiPrompt(body);
+        };
     }
 
     private long maxOutput(JsonNode body, Route route) {

@@ -44,6 +44,8 @@ public final class Gateway {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     private static final int MAX_MODEL_NAME = 256;
+    /** Why the model in X-Bursar-Model answered: "primary", or the rule of a virtual model ("rule:2"). */
+    static final String ROUTE_HEADER = "X-Bursar-Route";
 
     /** What the request path is made of. {@code controls} may be {@link SpendControl#none()}. */
     public record Parts(Authenticator auth, Attributor attributor, ModelRoutes routes, CostCalculator costs,
@@ -111,9 +113,11 @@ public final class Gateway {
     }
 
     /** From attribution to the answer, for a caller who is known and a model that is served. */
-    private int admitted(String requestId, Inbound in, Principal principal, Route route, Responder out) {
+    private int admitted(String requestId, Inbound in, Principal principal, Route resolved, Responder out) {
         Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                 in.wire() == ClientWire.ANTHROPIC);
+        // A virtual model's rules test the attribution, so they run after it; budgets then see the chosen model.
+        Route route = routes.rules(resolved).map(r -> r.choose(RoutingFacts.of(in, attribution, resolved))).orElse(resolved);
         Permit permit = controlsOn && admission.needed(route, attribution)
                 ? admission.admit(in, route, attribution, clock.instant()) : null;
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
@@ -138,6 +142,17 @@ public final class Gateway {
 
         Map<String, String> rateLimitHeaders() {
             return permit == null ? Map.of() : RateLimitHeaders.of(permit.rateLimits());
+        }
+
+        /** A served answer's headers: the rate-limit state and why this model answered. */
+        Map<String, String> answerHeaders() {
+            Map<String, String> limits = rateLimitHeaders();
+            if (limits.isEmpty()) {
+                return Map.of(ROUTE_HEADER, route.decision());
+            }
+            Map<String, String> headers = new java.util.LinkedHashMap<>(limits);
+            headers.put(ROUTE_HEADER, route.decision());
+            return headers;
         }
     }
 
@@ -206,7 +221,7 @@ public final class Gateway {
      */
     private int deliver(Exchange ex, Attempt a, ProviderReply reply, Cost cost, byte[] body, Responder out) {
         Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()),
-                ex.route().priceModel(), ex.rateLimitHeaders());
+                ex.route().priceModel(), ex.answerHeaders());
         if (a.elapsedMicros() < PROBE_AFTER_MICROS) {
             settlement.answered(a, reply, 200, false);
             out.whole(200, headers, body);
@@ -226,7 +241,7 @@ public final class Gateway {
         for (int attempt = 1; ; attempt++) {
             Attempt a = begin(ex, attempt, true);
             Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
-                    ex.rateLimitHeaders());
+                    ex.answerHeaders());
             SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
                 Cost cost = settlement.answered(a, reply, 200);
                 ex.spent().add(cost, reply.usage());

@@ -1,6 +1,8 @@
 package dev.bursar.routing;
 
+import dev.bursar.config.ConfigException;
 import dev.bursar.config.ModelConfig;
+import dev.bursar.config.RouteConfig;
 import dev.bursar.pricing.ModelInfo;
 import dev.bursar.pricing.ModelNames;
 import dev.bursar.pricing.PriceCatalog;
@@ -28,10 +30,12 @@ public final class ModelRoutes {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<String, Route> routes;
+    private final Map<String, RuleRoute> virtual;
     private final List<String> simServed;
 
-    private ModelRoutes(Map<String, Route> routes, List<String> simServed) {
+    private ModelRoutes(Map<String, Route> routes, Map<String, RuleRoute> virtual, List<String> simServed) {
         this.routes = routes;
+        this.virtual = virtual;
         this.simServed = simServed;
     }
 
@@ -60,21 +64,70 @@ public final class ModelRoutes {
             }
         }
         for (ModelConfig mc : configured) {
+            if (mc.virtual()) {
+                continue;
+            }
             Provider p = providersByName.get(mc.provider());
             String priceModel = catalog.model(mc.priceAs()).map(ModelInfo::id).orElse(mc.priceAs());
             simServed.remove(mc.name());
             put(routes, mc.name(), new Route(mc.name(), priceModel, p, mc.upstream(), "configured",
                     timeouts.getOrDefault(p.name(), DEFAULT_TIMEOUT)));
         }
-        return new ModelRoutes(Map.copyOf(routes), List.copyOf(simServed));
+        // Virtual models last: their rules name served models only, so they are compiled against the finished table.
+        Map<String, Route> served = Map.copyOf(routes);
+        Map<String, RuleRoute> virtual = new LinkedHashMap<>();
+        for (int i = 0; i < configured.size(); i++) {
+            ModelConfig mc = configured.get(i);
+            if (mc.virtual()) {
+                RuleRoute rules = compile(mc, "models[" + i + "].route", served);
+                virtual.put(mc.name().toLowerCase(Locale.ROOT), rules);
+                simServed.remove(mc.name());
+                put(routes, mc.name(), rules.fallback());
+            }
+        }
+        return new ModelRoutes(Map.copyOf(routes), Map.copyOf(virtual), List.copyOf(simServed));
+    }
+
+    private static RuleRoute compile(ModelConfig mc, String at, Map<String, Route> served) {
+        RouteConfig rc = mc.route();
+        List<RuleRoute.Rule> rules = new ArrayList<>();
+        for (int r = 0; r < rc.rules().size(); r++) {
+            RouteConfig.RuleConfig rule = rc.rules().get(r);
+            Route target = target(served, rule.model(), at + ".rules[" + r + "].model");
+            rules.add(new RuleRoute.Rule(Condition.of(rule.when()), routed(mc.name(), target, Route.RULE + (r + 1))));
+        }
+        Route fallback = routed(mc.name(), target(served, rc.defaultModel(), at + ".default"), Route.RULE + "default");
+        return new RuleRoute(rules, fallback);
+    }
+
+    /** The target's provider, upstream name and price, booked under the name the client asked for. */
+    private static Route routed(String virtualName, Route target, String reason) {
+        return new Route(virtualName, target.priceModel(), target.provider(), target.upstreamModel(), reason, target.timeout());
+    }
+
+    private static Route target(Map<String, Route> served, String model, String at) {
+        Route r = served.get(model.toLowerCase(Locale.ROOT));
+        if (r == null) {
+            List<String> near = ModelNames.closest(model.toLowerCase(Locale.ROOT), served.keySet(), 3);
+            throw new ConfigException("'" + at + "' is '" + model + "', which is not a model this gateway serves"
+                    + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)"));
+        }
+        return r;
     }
 
     private static void put(Map<String, Route> routes, String name, Route r) {
         routes.put(name.toLowerCase(Locale.ROOT), r);
     }
 
+    /** The route of a served name; for a virtual model, its default's, until {@link #rules} picks with the facts. */
     public Optional<Route> resolve(String model) {
         return Optional.ofNullable(routes.get(model.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The rules of a virtual model, given what {@link #resolve} answered for it; empty for a plain model. */
+    public Optional<RuleRoute> rules(Route resolved) {
+        return virtual.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(virtual.get(resolved.requestedModel().toLowerCase(Locale.ROOT)));
     }
 
     /** Every servable name with its route, sorted by name. */
