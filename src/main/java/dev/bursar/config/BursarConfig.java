@@ -13,7 +13,8 @@ public record BursarConfig(
         List<KeyConfig> keys,
         List<BudgetConfig> budgets,
         List<RateLimitConfig> rateLimits,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        ResilienceConfig resilience) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -25,21 +26,22 @@ public record BursarConfig(
         budgets = budgets == null ? List.of() : List.copyOf(budgets);
         rateLimits = rateLimits == null ? List.of() : List.copyOf(rateLimits);
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+        resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts);
+        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts);
+        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
-        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts);
+        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
     }
 }
