@@ -95,6 +95,10 @@ class CircuitBreakerGatewayTest {
         assertThat(refusedAnthropic.statusCode()).isEqualTo(503);
         assertThat(json(refusedAnthropic.body()).path("type").asText()).isEqualTo("error");
         assertThat(json(refusedAnthropic.body()).path("error").path("message").asText()).contains("'sim'");
+        HttpResponse<String> refusedStream = bursar.post("/v1/chat/completions",
+                chat("gpt-4o-mini", "refused").replace("\"max_tokens\"", "\"stream\":true,\"max_tokens\""));
+        assertThat(refusedStream.statusCode()).as("a stream is refused before it starts").isEqualTo(503);
+        assertThat(refusedStream.headers().firstValue("retry-after")).isPresent();
         assertThat(rowsOf("refused")).as("no provider was called, so nothing was spent or booked").isEmpty();
 
         JsonNode circuit = circuitOf("sim");
@@ -105,7 +109,7 @@ class CircuitBreakerGatewayTest {
         assertThat(circuitOf("other").path("state").asText()).as("each provider has its own circuit").isEqualTo("closed");
         assertThat(metrics()).contains("bursar_circuit_state{provider=\"sim\"} 2")
                 .contains("bursar_circuit_state{provider=\"other\"} 0")
-                .contains("bursar_circuit_refused_total{provider=\"sim\"} 2");
+                .contains("bursar_circuit_refused_total{provider=\"sim\"} 3");
 
         Await.until("the circuit half-opens after open-for", Duration.ofSeconds(10),
                 () -> circuitOf("sim").path("state").asText().equals("half_open"));
