@@ -25,6 +25,7 @@ import dev.bursar.redis.RedisPipe;
 import dev.bursar.resilience.Retries;
 import dev.bursar.resilience.RetryPolicy;
 import dev.bursar.resilience.Sleeper;
+import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
@@ -106,14 +107,16 @@ public final class Bursar implements AutoCloseable {
             }
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);
+            ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
+            metrics.circuitStates(health::stateCodes);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
-                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)));
+                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health);
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors()));
+                            config.server().cors(), providerConfigs, health));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics, config.server().host());
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;

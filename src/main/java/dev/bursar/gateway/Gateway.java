@@ -23,6 +23,9 @@ import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
 import dev.bursar.resilience.Retries;
+import dev.bursar.resilience.CallOutcome;
+import dev.bursar.resilience.CallPermission;
+import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
 import dev.bursar.wire.ApiError;
@@ -64,8 +67,15 @@ public final class Gateway {
     private final Metrics metrics;
     private final Clock clock;
     private final Retries retries;
+    private final ProviderHealth health;
 
     public Gateway(Parts p) {
+        this(p, ProviderHealth.none());
+    }
+
+    /** With circuit breakers: every attempt asks {@code health} first and reports its outcome back. */
+    public Gateway(Parts p, ProviderHealth health) {
+        this.health = health;
         this.auth = p.auth();
         this.attributor = p.attributor();
         this.routes = p.routes();
@@ -194,9 +204,13 @@ public final class Gateway {
 
     private int whole(Exchange ex, Responder out) {
         for (int attempt = 1; ; attempt++) {
+            CallPermission permission = callable(ex.route());
             Attempt a = begin(ex, attempt, false);
+            // A failure of Bursar's own (not the provider's) says nothing about the provider: IGNORED unless set.
+            CallOutcome outcome = CallOutcome.IGNORED;
             try {
                 ProviderReply reply = callWhole(ex, a);
+                outcome = CallOutcome.SUCCESS;
                 Cost cost = settlement.price(a, reply);
                 ex.spent().add(cost, reply.usage());
                 byte[] body = ex.bridged()
@@ -205,13 +219,34 @@ public final class Gateway {
                         : reply.bodyBytes();
                 return deliver(ex, a, reply, cost, body, out);
             } catch (ProviderException e) {
+                outcome = CallOutcome.of(e.error());
                 ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
                 if (!retries.again(attempt, e)) {
                     throw err;
                 }
+            } finally {
+                health.record(ex.route().provider().name(), permission, outcome);
             }
         }
+    }
+
+    /**
+     * Is the route's provider callable now? If its circuit is open, no attempt is made (no provider is paid, so no
+     * ledger row): the client gets a 503 saying when the provider will be tried again.
+     */
+    private CallPermission callable(Route route) {
+        String provider = route.provider().name();
+        CallPermission permission = health.tryCall(provider);
+        if (permission instanceof CallPermission.Refused r) {
+            metrics.circuitRefused(provider);
+            long seconds = r.retryAfterSeconds(health.clock().instant());
+            throw new ApiError(503, "server_error", "provider_unavailable", null, "Provider '" + provider
+                    + "' is failing, so Bursar is not calling it (its circuit breaker is open). It will be tried again at "
+                    + r.retryAt() + ", in " + seconds + " s.")
+                    .withHeaders(Map.of("retry-after", Long.toString(seconds)));
+        }
+        return permission;
     }
 
     /**
@@ -239,7 +274,9 @@ public final class Gateway {
 
     private int streamed(Exchange ex, Responder out) {
         for (int attempt = 1; ; attempt++) {
+            CallPermission permission = callable(ex.route());
             Attempt a = begin(ex, attempt, true);
+            CallOutcome outcome = CallOutcome.IGNORED;
             Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
                     ex.answerHeaders());
             SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
@@ -250,12 +287,14 @@ public final class Gateway {
             try {
                 StreamSink target = ex.bridged() ? new BridgedStreamSink(sink, ex.route().requestedModel()) : sink;
                 ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
+                outcome = CallOutcome.SUCCESS;
                 if (!sink.settled()) {
                     // The client left (or the adapter ended without a final event): its tokens are still spend.
                     ex.spent().add(settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200), reply.usage());
                 }
                 return reply.clientCancelled() ? 499 : 200;
             } catch (ProviderException e) {
+                outcome = CallOutcome.of(e.error());
                 ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
                 ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
                         e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
@@ -266,6 +305,8 @@ public final class Gateway {
                 if (!retries.again(attempt, e)) {
                     throw err;
                 }
+            } finally {
+                health.record(ex.route().provider().name(), permission, outcome);
             }
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.alerts.AlertEngine;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.budgets.BudgetControl;
+import dev.bursar.config.ProviderConfig;
+import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.auth.KeyStore;
 import dev.bursar.gateway.Gateway;
 import dev.bursar.ledger.Ledger;
@@ -23,7 +25,7 @@ public final class GatewayServer implements AutoCloseable {
     /** Everything the routes need. */
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
-                        Clock clock, List<String> corsOrigins) { }
+                        Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health) { }
 
     private final WebServer server;
 
@@ -40,6 +42,7 @@ public final class GatewayServer implements AutoCloseable {
         routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
         new BudgetsApi(p.budgets(), bodies, admin::guarded).register(routing);
+        new ProvidersApi(p.providers(), p.health(), admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {

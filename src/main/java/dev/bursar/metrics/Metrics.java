@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The gateway's Prometheus metrics: requests and errors by model and status, a latency histogram, tokens by class
@@ -33,6 +34,9 @@ public final class Metrics {
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyMicrosSum = new LongAdder();
     private final LongAdder ledgerRows = new LongAdder();
+    private final Map<String, LongAdder> circuitRefused = new ConcurrentHashMap<>();
+    /** Each provider's circuit state code, read when metrics are rendered (states change with time alone). */
+    private volatile Supplier<Map<String, Integer>> circuitStates = Map::of;
 
     public Metrics() {
         for (int i = 0; i < latencyBuckets.length; i++) {
@@ -51,6 +55,16 @@ public final class Metrics {
         latencyBuckets[i].increment();
         latencyCount.increment();
         latencyMicrosSum.add(micros);
+    }
+
+    /** Where the circuit states come from; set once by the composition root when circuit breakers are on. */
+    public void circuitStates(Supplier<Map<String, Integer>> states) {
+        this.circuitStates = states;
+    }
+
+    /** An attempt not made because {@code provider}'s circuit was open. */
+    public void circuitRefused(String provider) {
+        circuitRefused.computeIfAbsent(provider, k -> new LongAdder()).increment();
     }
 
     public void error(String provider, String kind) {
@@ -115,6 +129,16 @@ public final class Metrics {
         sb.append("# HELP bursar_ledger_rows_total Ledger rows written by this process.\n");
         sb.append("# TYPE bursar_ledger_rows_total counter\n");
         sb.append("bursar_ledger_rows_total ").append(ledgerRows.sum()).append('\n');
+        Map<String, Integer> states = new TreeMap<>(circuitStates.get());
+        if (!states.isEmpty()) {
+            sb.append("# HELP bursar_circuit_state Each provider's circuit breaker: 0 closed, 1 half-open, 2 open.\n");
+            sb.append("# TYPE bursar_circuit_state gauge\n");
+            states.forEach((p, v) -> sb.append("bursar_circuit_state").append(labels("provider", p)).append(' ').append(v).append('\n'));
+            sb.append("# HELP bursar_circuit_refused_total Attempts not made because the provider's circuit was open.\n");
+            sb.append("# TYPE bursar_circuit_refused_total counter\n");
+            states.keySet().forEach(p -> sb.append("bursar_circuit_refused_total").append(labels("provider", p)).append(' ')
+                    .append(circuitRefused.containsKey(p) ? circuitRefused.get(p).sum() : 0).append('\n'));
+        }
         return sb.toString();
     }
 

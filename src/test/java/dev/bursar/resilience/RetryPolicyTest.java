@@ -102,7 +102,7 @@ class RetryPolicyTest {
     void resilience_retry_becomes_the_policy() {
         RetryConfig documented = new RetryConfig(null, null, null, null, null);
 
-        assertThat(RetryPolicy.from(GatewayConfig.defaults(), new ResilienceConfig(documented)))
+        assertThat(RetryPolicy.from(GatewayConfig.defaults(), new ResilienceConfig(documented, null)))
                 .isEqualTo(new RetryPolicy(3, BackoffTest.exponential(RetryConfig.Jitter.FULL), true));
     }
 }
