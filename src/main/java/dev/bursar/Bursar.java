@@ -17,6 +17,7 @@ import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderFactory;
+import dev.bursar.providers.Timeouts;
 import dev.bursar.providers.UpstreamHttp;
 import dev.bursar.ratelimits.InProcessRateLimiter;
 import dev.bursar.ratelimits.LeasedRateLimiter;
@@ -84,10 +85,10 @@ public final class Bursar implements AutoCloseable {
             ProviderFactory factory = new ProviderFactory(upstream, catalog);
             dev.bursar.providers.UpstreamSecrets.rememberEnvironment(env);
             Map<String, Provider> providers = new LinkedHashMap<>();
-            Map<String, Duration> timeouts = new HashMap<>();
+            Map<String, Timeouts> timeouts = new HashMap<>();
             for (ProviderConfig pc : providerConfigs) {
                 providers.put(pc.name(), factory.create(pc));
-                timeouts.put(pc.name(), pc.timeout());
+                timeouts.put(pc.name(), Timeouts.of(pc, config.resilience().timeouts()));
             }
             ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());

@@ -238,6 +238,10 @@ public final class ConfigLoader {
             if (p.type() == null) {
                 throw new ConfigException(source + ": '" + at + ".type' must be one of " + ProviderType.labels() + ", got nothing");
             }
+            if (p.timeout() != null && p.timeouts().total() != null) {
+                throw new ConfigException(source + ": '" + at + "' sets both 'timeout' and 'timeouts.total'; keep one"
+                        + " (timeouts: { first-token, between-events, total } says which phase each bounds)");
+            }
             if (!names.add(p.name())) {
                 throw new ConfigException(source + ": provider name '" + p.name() + "' is used twice");
             }

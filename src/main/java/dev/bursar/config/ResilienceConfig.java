@@ -8,10 +8,21 @@ package dev.bursar.config;
  *                       refuses that)
  * @param circuitBreaker {@code resilience.circuit-breaker}, or null when absent: then every provider is always
  *                       called, as Bursar always did
+ * @param timeouts       {@code resilience.timeouts}: every provider's timeouts per phase, which a provider's own
+ *                       {@code timeouts} (or its older {@code timeout}) override key by key; never null
  */
-public record ResilienceConfig(RetryConfig retry, CircuitBreakerConfig circuitBreaker) {
+public record ResilienceConfig(RetryConfig retry, CircuitBreakerConfig circuitBreaker, TimeoutsConfig timeouts) {
+
+    public ResilienceConfig {
+        timeouts = timeouts == null ? TimeoutsConfig.none() : timeouts;
+    }
+
+    /** Without {@code timeouts}: every provider keeps its own (or the defaults). */
+    public ResilienceConfig(RetryConfig retry, CircuitBreakerConfig circuitBreaker) {
+        this(retry, circuitBreaker, null);
+    }
 
     public static ResilienceConfig defaults() {
-        return new ResilienceConfig(null, null);
+        return new ResilienceConfig(null, null, null);
     }
 }

@@ -326,7 +326,7 @@ public final class Gateway {
             // Adapters may change the body they get; a retry must start from the client's original.
             body = body.deepCopy();
         }
-        return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeout(), hints(ex.in()));
+        return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeouts(), hints(ex.in()));
     }
 
     private static Map<String, String> hints(Inbound in) {

@@ -24,12 +24,32 @@ final class Connector {
     }
 
     Connection open(PoolKey key, long deadlineNanos) throws IOException {
-        int timeout = timeoutMillis(deadlineNanos);
+        return open(key, deadlineNanos, connectTimeoutMillis);
+    }
+
+    /**
+     * Connects within {@code connectMillis} (TCP and TLS together) and the call's deadline. When the connect bound
+     * ran out first the failure is a {@link PhaseTimeoutException} of phase CONNECT; when the call's deadline did,
+     * a plain {@link SocketTimeoutException} (the caller knows which phase its deadline bounds).
+     */
+    Connection open(PoolKey key, long deadlineNanos, int connectMillis) throws IOException {
+        long connectDeadline = System.nanoTime() + connectMillis * 1_000_000L;
+        boolean callBound = deadlineNanos != ConnectionInput.NO_DEADLINE && deadlineNanos - connectDeadline < 0;
+        long until = callBound ? deadlineNanos : connectDeadline;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(key.address(), key.port()), timeout);
-            return new Connection(key.tls() ? handshake(socket, key, timeoutMillis(deadlineNanos)) : socket, watchdog);
+            socket.connect(new InetSocketAddress(key.address(), key.port()), timeoutMillis(until));
+            return new Connection(key.tls() ? handshake(socket, key, timeoutMillis(until)) : socket, watchdog);
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            if (callBound) {
+                throw e;
+            }
+            PhaseTimeoutException t = new PhaseTimeoutException(PhaseTimeoutException.Phase.CONNECT,
+                    "no connection to " + key.address() + ":" + key.port() + " within " + connectMillis + " ms");
+            t.initCause(e);
+            throw t;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -52,14 +72,11 @@ final class Connector {
         return ssl;
     }
 
-    private int timeoutMillis(long deadlineNanos) throws SocketTimeoutException {
-        if (deadlineNanos == ConnectionInput.NO_DEADLINE) {
-            return connectTimeoutMillis;
-        }
-        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+    private static int timeoutMillis(long untilNanos) throws SocketTimeoutException {
+        long left = (untilNanos - System.nanoTime()) / 1_000_000;
         if (left <= 0) {
-            throw new SocketTimeoutException("call deadline passed before the connection was open");
+            throw new SocketTimeoutException("the time to connect ran out before the connection was open");
         }
-        return (int) Math.min(connectTimeoutMillis, left);
+        return (int) Math.min(Integer.MAX_VALUE, left);
     }
 }

@@ -24,10 +24,17 @@ final class Exchange {
     }
 
     Started start(Http1Request request, long deadlineNanos) throws IOException {
+        return start(request, deadlineNanos, 0);
+    }
+
+    /** {@code connectMillis}: the bound on opening a new connection; 0 for the client's configured one. */
+    Started start(Http1Request request, long deadlineNanos, int connectMillis) throws IOException {
         PoolKey key = PoolKey.of(request.uri());
         byte[] wire = RequestEncoder.encode(request, key);
         HostPool pool = pools.forKey(key);
-        HostPool.Opener opener = () -> connector.open(key, deadlineNanos);
+        HostPool.Opener opener = connectMillis > 0
+                ? () -> connector.open(key, deadlineNanos, connectMillis)
+                : () -> connector.open(key, deadlineNanos);
         Connection c = pool.acquire(deadlineNanos, false, opener);
         try {
             return new Started(send(c, wire, deadlineNanos), c, pool);

@@ -1,6 +1,7 @@
 package dev.bursar.httpclient;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
@@ -47,6 +48,55 @@ public final class Http1Client implements AutoCloseable {
         try (BodyStream body = BodyStream.of(started.head(), started.connection(), started.pool())) {
             return new Http1Response(started.head().status(), started.head().headers(), readAll(body));
         }
+    }
+
+    /**
+     * Sends {@code request} and reads the whole response, phase by phase: a new connection must open within
+     * {@code connect}, the response head arrive within {@code head} and the last byte within {@code total}, all
+     * counted from now. Each expiry is a {@link PhaseTimeoutException} naming its phase.
+     */
+    public Http1Response send(Http1Request request, Duration connect, Duration head, Duration total) throws IOException {
+        long totalDeadline = deadline(total);
+        Exchange.Started started = startWithin(request, connect, head);
+        try (BodyStream body = BodyStream.of(started.head(), started.connection(), started.pool())) {
+            started.connection().in().arm(totalDeadline, 0);
+            return new Http1Response(started.head().status(), started.head().headers(), readAll(body));
+        } catch (SocketTimeoutException e) {
+            throw phase(PhaseTimeoutException.Phase.BODY, e);
+        }
+    }
+
+    /**
+     * As {@link #stream(Http1Request, Duration, Duration)}, a new connection opening within {@code connect}; a
+     * timeout before the head is a {@link PhaseTimeoutException} of phase CONNECT or HEAD.
+     */
+    public Http1Streamed stream(Http1Request request, Duration connect, Duration head, Duration readTimeout) throws IOException {
+        Exchange.Started started = startWithin(request, connect, head);
+        int readMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, readTimeout.toMillis()));
+        started.connection().in().arm(ConnectionInput.NO_DEADLINE, readMillis);
+        return new Http1Streamed(started.head().status(), started.head().headers(),
+                BodyStream.of(started.head(), started.connection(), started.pool()));
+    }
+
+    private Exchange.Started startWithin(Http1Request request, Duration connect, Duration head) throws IOException {
+        long headDeadline = deadline(head);
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connect.toMillis()));
+        try {
+            return exchange.start(request, headDeadline, connectMillis);
+        } catch (PhaseTimeoutException e) {
+            throw e;
+        } catch (SocketTimeoutException e) {
+            throw phase(PhaseTimeoutException.Phase.HEAD, e);
+        }
+    }
+
+    private static PhaseTimeoutException phase(PhaseTimeoutException.Phase phase, SocketTimeoutException e) {
+        if (e instanceof PhaseTimeoutException known) {
+            return known;
+        }
+        PhaseTimeoutException t = new PhaseTimeoutException(phase, e.getMessage());
+        t.initCause(e);
+        return t;
     }
 
     private static byte[] readAll(BodyStream body) throws IOException {

@@ -12,13 +12,18 @@ import java.util.Map;
  * @param body          the client's request JSON (a private copy the adapter may change); unknown fields must
  *                      survive when the provider speaks the same wire
  * @param upstreamModel the model name to send to the provider (replaces {@code body.model})
- * @param timeout       for the whole call (whole replies) or between two stream chunks (streams)
+ * @param timeouts      the provider's bounds on each phase of the attempt (connect, first token, between events, total)
  * @param hints         free-form per-request hints, e.g. {@code sim-fault} for the sim provider
  */
-public record ChatCall(ClientWire wire, ObjectNode body, String upstreamModel, Duration timeout, Map<String, String> hints) {
+public record ChatCall(ClientWire wire, ObjectNode body, String upstreamModel, Timeouts timeouts, Map<String, String> hints) {
 
     public ChatCall {
         hints = Map.copyOf(hints);
+    }
+
+    /** One bound for every phase but connect, as the single provider {@code timeout} was. */
+    public ChatCall(ClientWire wire, ObjectNode body, String upstreamModel, Duration timeout, Map<String, String> hints) {
+        this(wire, body, upstreamModel, Timeouts.whole(timeout), hints);
     }
 
     /** The request asked for a stream ({@code "stream": true}). */

@@ -15,8 +15,8 @@ import java.util.Map;
 final class Http1Transport implements UpstreamTransport {
 
     /**
-     * Streams: the socket's per-read timeout is a backstop set a little past the adapter's own gap timeout (the same
-     * {@code timeout}), so the adapter's watch fires first and reports the gap as a timeout in its own words.
+     * Streams: the socket's per-read timeout is a backstop set a little past the adapter's own gap timeout
+     * ({@code between-events}, or {@code first-token} if longer), so the adapter's watch fires first and reports the gap as a timeout in its own words.
      */
     static final Duration STREAM_READ_GRACE = Duration.ofSeconds(1);
 
@@ -27,17 +27,20 @@ final class Http1Transport implements UpstreamTransport {
     }
 
     @Override
-    public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException {
-        Http1Response r = client.send(Http1Request.post(uri, withJsonType(headers), body), timeout);
+        Http1Response r = client.send(Http1Request.post(uri, withJsonType(headers), body), timeouts.connect(),
+                timeouts.head(false), timeouts.total(false));
         return new UpstreamHttp.Response(r.status(), r.body(), retryHeaders(r.status(), r.headers()));
     }
 
     @Override
-    public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException {
-        Http1Streamed s = client.stream(Http1Request.post(uri, withJsonType(headers), body), timeout,
-                timeout.plus(STREAM_READ_GRACE));
+        Duration longestWait = timeouts.betweenEvents().compareTo(timeouts.firstToken()) >= 0
+                ? timeouts.betweenEvents() : timeouts.firstToken();
+        Http1Streamed s = client.stream(Http1Request.post(uri, withJsonType(headers), body), timeouts.connect(),
+                timeouts.head(true), longestWait.plus(STREAM_READ_GRACE));
         return new UpstreamHttp.Streamed(s.status(), s.body(), retryHeaders(s.status(), s.headers()));
     }
 

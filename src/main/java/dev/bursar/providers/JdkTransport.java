@@ -27,16 +27,17 @@ final class JdkTransport implements UpstreamTransport {
     }
 
     @Override
-    public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    public UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = client.send(postRequest(uri, headers, body, timeout), HttpResponse.BodyHandlers.ofByteArray());
+        // The JDK client's connect timeout is the client's own; a request's timeout bounds its head.
+        HttpResponse<byte[]> r = client.send(postRequest(uri, headers, body, timeouts.head(false)), HttpResponse.BodyHandlers.ofByteArray());
         return new UpstreamHttp.Response(r.statusCode(), r.body(), retryHeaders(r));
     }
 
     @Override
-    public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    public UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = client.send(postRequest(uri, headers, body, timeout), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = client.send(postRequest(uri, headers, body, timeouts.head(true)), HttpResponse.BodyHandlers.ofInputStream());
         return new UpstreamHttp.Streamed(r.statusCode(), r.body(), retryHeaders(r));
     }
 

@@ -26,6 +26,11 @@ public final class StreamGapTimer implements AutoCloseable {
         return StreamGapWatchdog.watch(timer, upstream, gap);
     }
 
+    /** Starts watching {@code upstream} by {@code timeouts}, counted from {@code startNanos}. */
+    public StreamGapWatchdog watch(Closeable upstream, Timeouts timeouts, long startNanos) {
+        return StreamGapWatchdog.watch(timer, upstream, timeouts, startNanos);
+    }
+
     /** Stops the thread; streams still open are no longer bounded by their gap. */
     @Override
     public void close() {

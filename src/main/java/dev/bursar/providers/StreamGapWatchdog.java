@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the upstream silence between two stream events. A blocking read cannot be given a timeout, so when a wait
+ * Bounds a stream's events: the first within {@code first-token} of the attempt's start, each next within
+ * {@code between-events} of the reader starting to wait for it, and all of them within the stream's {@code total}
+ * (see {@link Timeouts}). Bounds the upstream silence between two stream events. A blocking read cannot be given a timeout, so when a wait
  * outlasts the gap the watchdog closes the upstream body, which ends the blocked read; the reader then asks
  * {@link #fired()} to tell a timeout from a cut stream.
  *
@@ -28,28 +30,63 @@ public final class StreamGapWatchdog implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Closeable upstream;
     private final long gapNanos;
+    private final long firstNanos;
+    /** When the stream must be over: the attempt's start plus its total, or {@link Long#MAX_VALUE} for none. */
+    private final long endNanos;
+    private final Timeouts timeouts;
+    private volatile boolean anyReceived;
+    /** The phase that bounds the current wait, as {@link #expiry()} names it. */
+    private volatile String phase = "";
     /** When the current wait expires; {@link #IDLE} between waits, {@link #FIRED} once the body was closed. */
     private final AtomicLong deadline = new AtomicLong(IDLE);
     private volatile boolean closed;
     private volatile ScheduledFuture<?> pending;
 
-    private StreamGapWatchdog(ScheduledExecutorService timer, Closeable upstream, Duration gap) {
+    private StreamGapWatchdog(ScheduledExecutorService timer, Closeable upstream, Timeouts timeouts, long startNanos,
+                              boolean bounded) {
         this.timer = timer;
         this.upstream = upstream;
-        this.gapNanos = Math.max(1, gap.toNanos());
+        this.timeouts = timeouts;
+        this.gapNanos = Math.max(1, timeouts.betweenEvents().toNanos());
+        this.firstNanos = startNanos + Math.max(1, timeouts.firstToken().toNanos());
+        this.endNanos = bounded ? startNanos + Math.max(1, timeouts.streamTotal().toNanos()) : Long.MAX_VALUE;
     }
 
     /** Starts watching {@code upstream}, waiting from now: it is closed once a wait outlasts {@code gap}. */
     static StreamGapWatchdog watch(ScheduledExecutorService timer, Closeable upstream, Duration gap) {
-        StreamGapWatchdog dog = new StreamGapWatchdog(timer, upstream, gap);
+        return start(new StreamGapWatchdog(timer, upstream, Timeouts.whole(gap), System.nanoTime(), false));
+    }
+
+    /** Starts watching {@code upstream} by {@code timeouts}, counted from {@code startNanos}. */
+    static StreamGapWatchdog watch(ScheduledExecutorService timer, Closeable upstream, Timeouts timeouts, long startNanos) {
+        return start(new StreamGapWatchdog(timer, upstream, timeouts, startNanos, true));
+    }
+
+    private static StreamGapWatchdog start(StreamGapWatchdog dog) {
         dog.waiting(); // whatever the reader does first (a stream or an error body), it waits on upstream
-        dog.arm(dog.gapNanos);
+        dog.arm(Math.max(1, dog.deadline.get() - System.nanoTime()));
         return dog;
     }
 
-    /** The reader is about to wait for the next event: the gap is measured from now. */
+    /**
+     * The reader is about to wait for the next event: the first event is due by the attempt's first-token bound,
+     * the next ones within the gap from now, and none after the stream's total.
+     */
     public void waiting() {
-        long d = System.nanoTime() + gapNanos;
+        String why;
+        long d;
+        if (anyReceived) {
+            d = System.nanoTime() + gapNanos;
+            why = "no stream event within " + Timeouts.text(timeouts.betweenEvents()) + " (timeouts.between-events)";
+        } else {
+            d = firstNanos;
+            why = "no first token within " + Timeouts.text(timeouts.firstToken()) + " (timeouts.first-token)";
+        }
+        if (endNanos - d < 0) {
+            d = endNanos;
+            why = "stream not complete within the total " + Timeouts.text(timeouts.streamTotal()) + " (timeouts.total)";
+        }
+        phase = why;
         long armed = d == IDLE || d == FIRED ? d + 2 : d;
         long prev = deadline.get();
         if (prev != FIRED) {
@@ -59,6 +96,7 @@ public final class StreamGapWatchdog implements AutoCloseable {
 
     /** An event arrived; until the next {@link #waiting()} the clock is stopped. */
     public void received() {
+        anyReceived = true;
         long prev = deadline.get();
         if (prev != FIRED) {
             deadline.compareAndSet(prev, IDLE);
@@ -68,6 +106,11 @@ public final class StreamGapWatchdog implements AutoCloseable {
     /** True when the watchdog closed the body because a wait outlasted the gap. */
     public boolean fired() {
         return deadline.get() == FIRED;
+    }
+
+    /** Which bound ran out, e.g. "no first token within 20s (timeouts.first-token)"; meaningful once {@link #fired()}. */
+    public String expiry() {
+        return phase;
     }
 
     /** The longest allowed wait for one event. */

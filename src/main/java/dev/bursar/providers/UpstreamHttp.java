@@ -1,6 +1,7 @@
 package dev.bursar.providers;
 
 import dev.bursar.httpclient.Http1Client;
+import dev.bursar.httpclient.PhaseTimeoutException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,20 +63,31 @@ public final class UpstreamHttp implements AutoCloseable {
         return new UpstreamHttp(JdkTransport.defaultClient());
     }
 
+    /** A whole answer within one bound for every phase but connect (as the single {@code timeout} was). */
     public Response post(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        return call(provider, uri, timeout, () -> transport.post(uri, headers, body, timeout));
+        return post(provider, uri, headers, body, Timeouts.whole(timeout));
+    }
+
+    /** A whole answer: connected within {@code connect}, its head within {@code first-token}, all of it within {@code total}. */
+    public Response post(String provider, URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts) {
+        return call(provider, uri, timeouts, false, () -> transport.post(uri, headers, body, timeouts));
+    }
+
+    /** As {@link #postStream(String, URI, Map, byte[], Timeouts)} with one bound for every phase but connect. */
+    public Streamed postStream(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
+        return postStream(provider, uri, headers, body, Timeouts.whole(timeout));
     }
 
     /**
-     * Opens a streamed POST. {@code timeout} bounds the wait for the response headers; the adapter bounds the
-     * gaps between chunks itself.
+     * Opens a streamed POST: connected within {@code connect}, its head within {@code first-token} (or the stream's
+     * total, if shorter). The adapter bounds the events with {@link #watch(Closeable, Timeouts, long)}.
      */
-    public Streamed postStream(String provider, URI uri, Map<String, String> headers, byte[] body, Duration timeout) {
-        return call(provider, uri, timeout, () -> transport.postStream(uri, headers, body, timeout));
+    public Streamed postStream(String provider, URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts) {
+        return call(provider, uri, timeouts, true, () -> transport.postStream(uri, headers, body, timeouts));
     }
 
     public Response get(String provider, URI uri, Map<String, String> headers, Duration timeout) {
-        return call(provider, uri, timeout, () -> transport.get(uri, headers, timeout));
+        return call(provider, uri, Timeouts.whole(timeout), false, () -> transport.get(uri, headers, timeout));
     }
 
     /**
@@ -84,6 +96,15 @@ public final class UpstreamHttp implements AutoCloseable {
      */
     public StreamGapWatchdog watchGaps(Closeable body, Duration gap) {
         return gaps.watch(body, gap);
+    }
+
+    /**
+     * Bounds a stream's events by {@code timeouts}, counted from {@code startNanos} (when the attempt began): the
+     * first event within {@code first-token}, each next within {@code between-events}, the last within the stream's
+     * {@code total}. {@code body} is closed when one runs out; {@link StreamGapWatchdog#expiry()} says which.
+     */
+    public StreamGapWatchdog watch(Closeable body, Timeouts timeouts, long startNanos) {
+        return gaps.watch(body, timeouts, startNanos);
     }
 
     /** Stops the gap timer and the transport (its pooled connections and threads). */
@@ -98,11 +119,11 @@ public final class UpstreamHttp implements AutoCloseable {
         T run() throws IOException, InterruptedException;
     }
 
-    private static <T> T call(String provider, URI uri, Duration timeout, Call<T> call) {
+    private static <T> T call(String provider, URI uri, Timeouts timeouts, boolean stream, Call<T> call) {
         try {
             return call.run();
         } catch (HttpTimeoutException | SocketTimeoutException e) {
-            throw timeout(provider, uri, timeout, e);
+            throw timeout(provider, uri, timeouts, stream, e);
         } catch (IOException e) {
             throw unreachable(provider, uri, e);
         } catch (InterruptedException e) {
@@ -111,10 +132,19 @@ public final class UpstreamHttp implements AutoCloseable {
         }
     }
 
-    private static ProviderException timeout(String provider, URI uri, Duration timeout, Exception e) {
+    private static ProviderException timeout(String provider, URI uri, Timeouts timeouts, boolean stream, Exception e) {
+        PhaseTimeoutException.Phase phase = e instanceof PhaseTimeoutException p ? p.phase()
+                : e instanceof java.net.http.HttpConnectTimeoutException ? PhaseTimeoutException.Phase.CONNECT
+                : PhaseTimeoutException.Phase.HEAD;
+        String what = switch (phase) {
+            case CONNECT -> "no connection within " + Timeouts.text(timeouts.connect()) + " (timeouts.connect)";
+            case HEAD -> timeouts.firstToken().compareTo(timeouts.total(stream)) <= 0
+                    ? "no first token within " + Timeouts.text(timeouts.firstToken()) + " (timeouts.first-token)"
+                    : "no answer within the total " + Timeouts.text(timeouts.total(stream)) + " (timeouts.total)";
+            case BODY -> "answer not complete within the total " + Timeouts.text(timeouts.total(stream)) + " (timeouts.total)";
+        };
         return new ProviderException(new ProviderError.Timeout(provider, 0,
-                "no answer from " + provider + " (" + uri.getHost() + ") within " + timeout.toMillis() + " ms", null),
-                null, false, e);
+                provider + " (" + uri.getHost() + "): " + what, null), null, false, e);
     }
 
     private static ProviderException unreachable(String provider, URI uri, Exception e) {

@@ -11,10 +11,12 @@ import java.util.Map;
  */
 interface UpstreamTransport extends AutoCloseable {
 
-    UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    /** A whole answer within {@code timeouts}' connect, head (first token) and total. */
+    UpstreamHttp.Response post(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException, InterruptedException;
 
-    UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
+    /** A stream's head within {@code timeouts}' connect and head; its events are bounded by the adapter's watch. */
+    UpstreamHttp.Streamed postStream(URI uri, Map<String, String> headers, byte[] body, Timeouts timeouts)
             throws IOException, InterruptedException;
 
     UpstreamHttp.Response get(URI uri, Map<String, String> headers, Duration timeout)

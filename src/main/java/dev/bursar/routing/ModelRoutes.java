@@ -7,7 +7,7 @@ import dev.bursar.pricing.ModelInfo;
 import dev.bursar.pricing.ModelNames;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.Provider;
-import java.time.Duration;
+import dev.bursar.providers.Timeouts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,6 @@ public final class ModelRoutes {
     public record VendorProviders(Map<String, Provider> byVendor, Provider sim) {
     }
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<String, Route> routes;
     private final Map<String, RuleRoute> virtual;
@@ -40,7 +39,7 @@ public final class ModelRoutes {
     }
 
     public static ModelRoutes build(List<ModelConfig> configured, Map<String, Provider> providersByName,
-                                    Map<String, Duration> timeouts, VendorProviders vendors, PriceCatalog catalog) {
+                                    Map<String, Timeouts> timeouts, VendorProviders vendors, PriceCatalog catalog) {
         Map<String, Route> routes = new LinkedHashMap<>();
         List<String> simServed = new ArrayList<>();
         for (ModelInfo m : catalog.models()) {
@@ -53,7 +52,7 @@ public final class ModelRoutes {
             if (p == null) {
                 continue;
             }
-            Duration timeout = timeouts.getOrDefault(p.name(), DEFAULT_TIMEOUT);
+            Timeouts timeout = timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS);
             Route r = new Route(m.id(), m.id(), p, m.id(), reason, timeout);
             if (reason.equals("sim")) {
                 simServed.add(m.id());
@@ -71,7 +70,7 @@ public final class ModelRoutes {
             String priceModel = catalog.model(mc.priceAs()).map(ModelInfo::id).orElse(mc.priceAs());
             simServed.remove(mc.name());
             put(routes, mc.name(), new Route(mc.name(), priceModel, p, mc.upstream(), "configured",
-                    timeouts.getOrDefault(p.name(), DEFAULT_TIMEOUT)));
+                    timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS)));
         }
         // Virtual models last: their rules name served models only, so they are compiled against the finished table.
         Map<String, Route> served = Map.copyOf(routes);
@@ -102,7 +101,7 @@ public final class ModelRoutes {
 
     /** The target's provider, upstream name and price, booked under the name the client asked for. */
     private static Route routed(String virtualName, Route target, String reason) {
-        return new Route(virtualName, target.priceModel(), target.provider(), target.upstreamModel(), reason, target.timeout());
+        return new Route(virtualName, target.priceModel(), target.provider(), target.upstreamModel(), reason, target.timeouts());
     }
 
     private static Route target(Map<String, Route> served, String model, String at) {

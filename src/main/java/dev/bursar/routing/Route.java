@@ -1,7 +1,7 @@
 package dev.bursar.routing;
 
 import dev.bursar.providers.Provider;
-import java.time.Duration;
+import dev.bursar.providers.Timeouts;
 
 /**
  * Where a request goes.
@@ -12,10 +12,10 @@ import java.time.Duration;
  * @param upstreamModel  the name sent to the provider
  * @param reason         why: "configured" (bursar.yaml models), "catalog" (vendor's provider), "sim", or for a virtual
  *                       model the rule that chose it: "rule:&lt;n&gt;" (1-based) or "rule:default"
- * @param timeout        the provider's timeout for a whole call, or between two stream events
+ * @param timeouts       the provider's timeouts per phase (connect, first token, between events, total)
  */
 public record Route(String requestedModel, String priceModel, Provider provider, String upstreamModel, String reason,
-                    Duration timeout) {
+                    Timeouts timeouts) {
 
     static final String RULE = "rule:";
 

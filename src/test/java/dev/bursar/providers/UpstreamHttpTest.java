@@ -87,7 +87,7 @@ class UpstreamHttpTest {
                 uri("/slow"), Map.of(), new byte[0], Duration.ofMillis(300)));
 
         assertThat(e.error()).isInstanceOf(ProviderError.Timeout.class);
-        assertThat(e.error().message()).isEqualTo("no answer from acme (127.0.0.1) within 300 ms");
+        assertThat(e.error().message()).isEqualTo("acme (127.0.0.1): no first token within 300ms (timeouts.first-token)");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,7 +99,7 @@ class UpstreamHttpTest {
                 uri("/slow"), Map.of(), new byte[0], Duration.ofMillis(300)));
 
         assertThat(e.error()).isInstanceOf(ProviderError.Timeout.class);
-        assertThat(e.error().message()).isEqualTo("no answer from acme (127.0.0.1) within 300 ms");
+        assertThat(e.error().message()).isEqualTo("acme (127.0.0.1): no first token within 300ms (timeouts.first-token)");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,7 @@ class RuleRoutingTest {
                 models:
                 """ + modelsYaml.indent(2), Map.of(), "bursar.yaml");
         Provider openai = new NoCalls("openai");
-        return ModelRoutes.build(config.models(), Map.of("openai", openai), Map.of("openai", Duration.ofSeconds(5)),
+        return ModelRoutes.build(config.models(), Map.of("openai", openai), Map.of("openai", dev.bursar.providers.Timeouts.whole(Duration.ofSeconds(5))),
                 new ModelRoutes.VendorProviders(Map.of("openai", openai), null), CATALOG);
     }
 

@@ -63,7 +63,7 @@ public final class AnthropicProvider implements Provider {
     @Override
     public ProviderReply chat(ChatCall call) {
         AnthropicProviderCall upstream = prepare(call);
-        UpstreamHttp.Response response = http.post(name(), upstream.uri(), upstream.headers(), upstream.body(), upstream.timeout());
+        UpstreamHttp.Response response = http.post(name(), upstream.uri(), upstream.headers(), upstream.body(), upstream.timeouts());
         if (response.status() / 100 != 2) {
             throw AnthropicWire.httpError(name(), response.status(), response.body(), response.headers());
         }
@@ -100,7 +100,7 @@ public final class AnthropicProvider implements Provider {
         }
         try {
             return new AnthropicProviderCall(messagesUri, headers(call.hints()), AnthropicWire.JSON.writeValueAsBytes(request),
-                    request, call.upstreamModel(), call.timeout());
+                    request, call.upstreamModel(), call.timeouts());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a request tree", e);
         }

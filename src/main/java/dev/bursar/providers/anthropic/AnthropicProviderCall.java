@@ -2,7 +2,7 @@ package dev.bursar.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Duration;
+import dev.bursar.providers.Timeouts;
 import java.util.Map;
 
 /**
@@ -11,8 +11,8 @@ import java.util.Map;
  * @param body             the serialised Anthropic request, sent as is
  * @param anthropicRequest the same request as a tree, for counting the prompt locally when usage is missing
  * @param model            the upstream model (chooses the local token counter)
- * @param timeout          whole-call timeout, or the longest wait between two stream events
+ * @param timeouts         the provider's timeouts per phase
  */
 record AnthropicProviderCall(URI uri, Map<String, String> headers, byte[] body, JsonNode anthropicRequest,
-                             String model, Duration timeout) {
+                             String model, Timeouts timeouts) {
 }

@@ -28,12 +28,12 @@ final class AnthropicProviderStream {
 
     ProviderReply run(AnthropicProviderCall call, AnthropicProviderStreamOut out, StreamSink sink) {
         long sentAt = System.nanoTime();
-        UpstreamHttp.Streamed response = http.postStream(provider, call.uri(), call.headers(), call.body(), call.timeout());
+        UpstreamHttp.Streamed response = http.postStream(provider, call.uri(), call.headers(), call.body(), call.timeouts());
         if (response.status() / 100 != 2) {
             throw AnthropicWire.httpError(provider, response.status(), readAndClose(response.body()),
                     response.headers());
         }
-        StreamGapWatchdog watch = http.watchGaps(response.body(), call.timeout());
+        StreamGapWatchdog watch = http.watch(response.body(), call.timeouts(), sentAt);
         SseReader reader = new SseReader(response.body());
         try {
             return new Pump(reader, watch, new AnthropicProviderStreamTally(call.anthropicRequest(), call.model()),
@@ -110,8 +110,8 @@ final class AnthropicProviderStream {
 
         private ProviderException failed(String why, IOException cause) {
             ProviderError error = watch.fired()
-                    ? new ProviderError.Timeout(provider, 200, "no stream event from " + provider + " within "
-                            + watch.gap().toMillis() + " ms (after " + received + " events)", null)
+                    ? new ProviderError.Timeout(provider, 200, provider + ": " + watch.expiry()
+                            + " (after " + received + " events)", null)
                     : new ProviderError.Malformed(provider, 200, why, null);
             return new ProviderException(error, tally.soFar().usage(), started, cause);
         }

@@ -63,7 +63,7 @@ public final class GeminiProvider implements Provider {
     @Override
     public ProviderReply chat(ChatCall call) {
         OpenAiWireOnly.require(call, name(), "the Gemini adapter");
-        UpstreamHttp.Response r = http.post(name(), uri(call, ":generateContent"), headers, request(call), call.timeout());
+        UpstreamHttp.Response r = http.post(name(), uri(call, ":generateContent"), headers, request(call), call.timeouts());
         if (r.status() / 100 != 2) {
             throw GeminiErrors.fromStatus(name(), r.status(), r.bodyText(), r.headers());
         }
@@ -79,12 +79,13 @@ public final class GeminiProvider implements Provider {
     @Override
     public ProviderReply stream(ChatCall call, StreamSink sink) {
         OpenAiWireOnly.require(call, name(), "the Gemini adapter");
+        long start = System.nanoTime();
         UpstreamHttp.Streamed s = http.postStream(name(), uri(call, ":streamGenerateContent?alt=sse"), headers,
-                request(call), call.timeout());
+                request(call), call.timeouts());
         if (s.status() / 100 != 2) {
             throw GeminiErrors.fromStatus(name(), s.status(), drain(s.body()), s.headers());
         }
-        return new GeminiStreamCall(name(), call, sink, clock.instant().getEpochSecond()).run(s.body(), http);
+        return new GeminiStreamCall(name(), call, sink, clock.instant().getEpochSecond()).run(s.body(), http, start);
     }
 
     private byte[] request(ChatCall call) {

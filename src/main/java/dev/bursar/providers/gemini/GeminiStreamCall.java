@@ -38,8 +38,9 @@ final class GeminiStreamCall {
         this.translator = new GeminiChunkTranslator(call.upstreamModel(), created);
     }
 
-    ProviderReply run(InputStream body, UpstreamHttp http) {
-        try (body; SseReader reader = new SseReader(body); StreamGapWatchdog watchdog = http.watchGaps(body, call.timeout())) {
+    ProviderReply run(InputStream body, UpstreamHttp http, long startNanos) {
+        try (body; SseReader reader = new SseReader(body);
+             StreamGapWatchdog watchdog = http.watch(body, call.timeouts(), startNanos)) {
             while (true) {
                 watchdog.waiting();
                 Optional<SseReader.Event> event = read(reader, watchdog);
@@ -52,7 +53,7 @@ final class GeminiStreamCall {
                 }
             }
             if (watchdog.fired()) {
-                throw failure(new ProviderError.Timeout(provider, 0, gapMessage(), null), null);
+                throw failure(new ProviderError.Timeout(provider, 0, gapMessage(watchdog), null), null);
             }
         } catch (IOException closeFailed) {
             // closing an abandoned upstream body: nothing left to do
@@ -69,7 +70,7 @@ final class GeminiStreamCall {
             return reader.next();
         } catch (IOException e) {
             if (watchdog.fired()) {
-                throw failure(new ProviderError.Timeout(provider, 0, gapMessage(), null), e);
+                throw failure(new ProviderError.Timeout(provider, 0, gapMessage(watchdog), null), e);
             }
             throw failure(new ProviderError.Malformed(provider, 200,
                     "Gemini cut the stream: " + e.getMessage(), null), e);
@@ -150,8 +151,7 @@ final class GeminiStreamCall {
         return new ProviderException(error, partialUsage(), sent > 0, cause);
     }
 
-    private String gapMessage() {
-        return "Gemini sent no stream event within " + call.timeout().toMillis()
-                + " ms; raise the provider's timeout if the model is slow to start";
+    private static String gapMessage(StreamGapWatchdog watchdog) {
+        return "Gemini: " + watchdog.expiry() + "; raise the provider's timeouts if the model is slow";
     }
 }

@@ -11,6 +11,7 @@ import dev.bursar.providers.StreamGapWatchdog;
 import dev.bursar.providers.UpstreamHttp;
 import java.io.IOException;
 import java.net.URI;
+import dev.bursar.providers.Timeouts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,8 +51,8 @@ final class OpenAiClient {
     }
 
     /** POSTs a JSON body and returns the parsed 2xx answer; other statuses become the provider's error. */
-    Answer post(String endpoint, ObjectNode body, Duration timeout) {
-        UpstreamHttp.Response r = http.post(name, uri(endpoint), headers, bytes(body), timeout);
+    Answer post(String endpoint, ObjectNode body, Timeouts timeouts) {
+        UpstreamHttp.Response r = http.post(name, uri(endpoint), headers, bytes(body), timeouts);
         if (r.status() / 100 != 2) {
             throw error(r.status(), r.bodyText(), r.headers());
         }
@@ -69,12 +70,12 @@ final class OpenAiClient {
     }
 
     /** Opens a streamed POST; the caller checks the status and closes the body. */
-    StreamGapWatchdog watchGaps(java.io.Closeable body, Duration gap) {
-        return http.watchGaps(body, gap);
+    StreamGapWatchdog watch(java.io.Closeable body, Timeouts timeouts, long startNanos) {
+        return http.watch(body, timeouts, startNanos);
     }
 
-    UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Duration timeout) {
-        return http.postStream(name, uri(endpoint), headers, bytes(body), timeout);
+    UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Timeouts timeouts) {
+        return http.postStream(name, uri(endpoint), headers, bytes(body), timeouts);
     }
 
     /** The provider's error for a non-2xx answer, with the message from its error body when there is one. */

@@ -42,10 +42,11 @@ final class OpenAiStream {
         JsonNode options = body.get("stream_options");
         ObjectNode streamOptions = options instanceof ObjectNode o ? o : body.putObject("stream_options");
         streamOptions.put("include_usage", true);
-        StreamTally tally = new StreamTally(body, call.upstreamModel(), System.nanoTime());
-        UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeout());
+        long start = System.nanoTime();
+        StreamTally tally = new StreamTally(body, call.upstreamModel(), start);
+        UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeouts());
         InputStream in = response.body();
-        try (StreamGapWatchdog watchdog = client.watchGaps(in, call.timeout())) {
+        try (StreamGapWatchdog watchdog = client.watch(in, call.timeouts(), start)) {
             if (response.status() / 100 != 2) {
                 throw client.error(response.status(), errorBody(in, watchdog, tally), response.headers());
             }
@@ -59,7 +60,7 @@ final class OpenAiStream {
         try {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw failure(e, tally, watchdog.fired());
+            throw failure(e, tally, watchdog);
         }
     }
 
@@ -115,7 +116,7 @@ final class OpenAiStream {
         try {
             return reader.next();
         } catch (IOException e) {
-            throw failure(e, tally, watchdog.fired());
+            throw failure(e, tally, watchdog);
         }
     }
 
@@ -150,10 +151,10 @@ final class OpenAiStream {
         return chunk;
     }
 
-    private ProviderException failure(IOException e, StreamTally tally, boolean timedOut) {
-        if (timedOut) {
+    private ProviderException failure(IOException e, StreamTally tally, StreamGapWatchdog watchdog) {
+        if (watchdog.fired()) {
             return new ProviderException(new ProviderError.Timeout(client.name(), 200,
-                    client.name() + " sent no stream event within " + call.timeout().toMillis() + " ms", null),
+                    client.name() + ": " + watchdog.expiry() + " (after " + tally.sentEvents() + " events)", null),
                     tally.usageSoFar(), tally.started(), e);
         }
         return cut(tally, "stream broke: " + e.getMessage(), e);

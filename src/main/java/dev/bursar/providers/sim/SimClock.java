@@ -28,11 +28,15 @@ final class SimClock {
         return tokensPerSecond <= 0 ? 0 : (long) (tokens * 1_000_000_000L / tokensPerSecond);
     }
 
-    /** Waits out the whole timeout, then fails as the gateway would see a provider that never answers. */
-    static ProviderException timeout(String provider, Duration timeout, Usage partialUsage, boolean streamStarted) {
+    /**
+     * Waits out the whole timeout, then fails as the gateway would see a provider that never answers;
+     * {@code phase} names the bound, as the real providers' timeouts do ("no first token", "no stream event").
+     */
+    static ProviderException timeout(String provider, Duration timeout, String phase, Usage partialUsage,
+                                     boolean streamStarted) {
         sleep(provider, timeout.toNanos() + 1_000_000);
         return new ProviderException(new ProviderError.Timeout(provider, 0,
-                "sim provider sent nothing within " + timeout.toMillis() + " ms (simulated timeout)", null),
+                "sim provider: " + phase + " within " + dev.bursar.providers.Timeouts.text(timeout) + " (simulated timeout)", null),
                 partialUsage, streamStarted, null);
     }
 }

@@ -95,8 +95,8 @@ public final class SimProvider implements Provider {
         failBeforeAnswering(fault, call);
         SimAnswer answer = planner.plan(call);
         long latency = sim.ttftMillis() * 1_000_000L + SimClock.generation(answer.outputTokens(), sim.tokensPerSecond());
-        if (latency > call.timeout().toNanos()) {
-            throw SimClock.timeout(name(), call.timeout(), null, false);
+        if (latency > call.timeouts().head(false).toNanos()) {
+            throw SimClock.timeout(name(), call.timeouts().head(false), "no first token", null, false);
         }
         if (fault == SimFault.CUT) {
             SimClock.sleep(name(), latency / 2);
@@ -143,7 +143,7 @@ public final class SimProvider implements Provider {
             }
             case SERVER_ERROR -> throw new ProviderException(
                     ProviderError.fromStatus(name(), 500, message(SERVER_ERROR_BODY), SERVER_ERROR_BODY));
-            case TIMEOUT -> throw SimClock.timeout(name(), call.timeout(), null, false);
+            case TIMEOUT -> throw SimClock.timeout(name(), call.timeouts().head(call.stream()), "no first token", null, false);
             case NONE, CUT -> { }
         }
     }

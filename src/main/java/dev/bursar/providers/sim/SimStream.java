@@ -10,6 +10,7 @@ import dev.bursar.providers.StreamSink;
 import dev.bursar.tokens.TokenCounter;
 import dev.bursar.wire.SseFrames;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,8 +115,10 @@ final class SimStream {
 
     /** Sleeps {@code nanos}, or fails like a stalled provider when the pause exceeds the gap timeout. */
     private void pause(long nanos) {
-        if (nanos > call.timeout().toNanos() || (fault == SimFault.TIMEOUT && !started)) {
-            throw SimClock.timeout(provider, call.timeout(), started ? producedUsage() : null, started);
+        Duration bound = started ? call.timeouts().betweenEvents() : call.timeouts().head(true);
+        if (nanos > bound.toNanos() || (fault == SimFault.TIMEOUT && !started)) {
+            throw SimClock.timeout(provider, bound, started ? "no stream event" : "no first token",
+                    started ? producedUsage() : null, started);
         }
         SimClock.sleep(provider, nanos);
     }
