@@ -96,10 +96,24 @@ public final class StreamGapWatchdog implements AutoCloseable {
 
     /** An event arrived; until the next {@link #waiting()} the clock is stopped. */
     public void received() {
-        anyReceived = true;
+        if (!anyReceived) {
+            anyReceived = true;
+            firstReceived();
+        }
         long prev = deadline.get();
         if (prev != FIRED) {
             deadline.compareAndSet(prev, IDLE);
+        }
+    }
+
+    /**
+     * The pending check was set for the first event's bound; the gaps from now on may be shorter, so check again
+     * within one gap. (Later deadlines only move forward, which a check re-armed for the time left follows.)
+     */
+    private void firstReceived() {
+        ScheduledFuture<?> p = pending;
+        if (p != null && p.getDelay(TimeUnit.NANOSECONDS) > gapNanos && p.cancel(false)) {
+            arm(gapNanos);
         }
     }
 
