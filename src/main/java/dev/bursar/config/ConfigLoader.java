@@ -256,6 +256,13 @@ public final class ConfigLoader {
             if (!modelNames.add(m.name())) {
                 throw new ConfigException(source + ": model name '" + m.name() + "' is used twice");
             }
+            for (int f = 0; f < m.fallbacks().size(); f++) {
+                String via = m.fallbacks().get(f).provider();
+                if (via != null && !names.contains(via)) {
+                    throw new ConfigException(source + ": 'models[" + i + "].fallbacks[" + f + "].provider' is '" + via
+                            + "', but no provider has that name (providers: " + names.stream().sorted().toList() + ")");
+                }
+            }
         }
         virtualTargets(c, source);
         Set<String> keys = new HashSet<>();
@@ -275,7 +282,15 @@ public final class ConfigLoader {
         Set<String> virtual = new HashSet<>();
         c.models().stream().filter(ModelConfig::virtual).forEach(m -> virtual.add(m.name().toLowerCase(java.util.Locale.ROOT)));
         for (int i = 0; i < c.models().size(); i++) {
-            RouteConfig route = c.models().get(i).route();
+            ModelConfig m = c.models().get(i);
+            for (int f = 0; f < m.fallbacks().size(); f++) {
+                String target = m.fallbacks().get(f).model();
+                if (virtual.contains(target.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new ConfigException(source + ": 'models[" + i + "].fallbacks[" + f + "].model' is '" + target
+                            + "', a virtual model (it has a route); a fallback must name a model a provider serves");
+                }
+            }
+            RouteConfig route = m.route();
             if (route == null) {
                 continue;
             }

@@ -47,11 +47,28 @@ final class Admission {
 
     /** Whether any control applies to this call at all. */
     boolean needed(Route route, Attribution attribution) {
-        return control.covers(attribution, route.priceModel());
+        for (Route candidate : route.candidates()) {
+            if (control.covers(attribution, candidate.priceModel())) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /**
+     * Reserves for the dearest candidate of the route, once, before the first attempt. Re-checking when the loop moves
+     * to a dearer fallback would refuse a client mid-request, after its failed attempts were already paid for, and
+     * would make a second round trip to the budget counters on exactly the path that is already slow; reserving the
+     * worst case up front costs only headroom (the unused part is released when the request settles).
+     */
     Permit admit(Inbound in, Route route, Attribution attribution, Instant at) {
         CallFacts facts = facts(in, route, attribution, at);
+        for (Route fallback : route.fallbacks()) {
+            CallFacts f = facts(in, fallback, attribution, at);
+            if (f.worstCaseUsd().compareTo(facts.worstCaseUsd()) > 0) {
+                facts = f;
+            }
+        }
         try {
             return control.admit(facts);
         } catch (SpendRefused refused) {

@@ -19,6 +19,7 @@ import dev.bursar.pricing.Money;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.Provider;
+import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
@@ -36,18 +37,19 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The request path, top to bottom: authenticate, attribute, check, route, call the provider (retrying retriable
- * failures as {@link Retries} says), answer in the client's wire, settle every attempt in the ledger. Handlers decode HTTP and call
+ * The request path, top to bottom: authenticate, attribute, check, route, call the route's candidates in turn
+ * (retrying retriable failures as {@link Retries} says, falling back when a provider fails), answer in the client's wire, settle every attempt in the ledger. Handlers decode HTTP and call
  * {@link #handle}; nothing else decides anything.
  */
 public final class Gateway {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     private static final int MAX_MODEL_NAME = 256;
-    /** Why the model in X-Bursar-Model answered: "primary", or the rule of a virtual model ("rule:2"). */
+    /** Why the model in X-Bursar-Model answered: "primary", the rule of a virtual model ("rule:2"), or "fallback:<why>". */
     static final String ROUTE_HEADER = "X-Bursar-Route";
 
     /** What the request path is made of. {@code controls} may be {@link SpendControl#none()}. */
@@ -133,8 +135,7 @@ public final class Gateway {
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
                 Fingerprint.of(route.priceModel(), in.body()));
         try {
-            return in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS
-                    ? streamed(ex, out) : whole(ex, out);
+            return call(ex, out, in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS);
         } finally {
             if (permit != null) {
                 // Every attempt's real cost, failures included, is booked against the budgets, and the rest released.
@@ -146,6 +147,12 @@ public final class Gateway {
     /** The pieces every step of one request needs. */
     private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
                             String fingerprint) {
+        /** The same request on another candidate; what it spends still adds up in {@code spent}. */
+        Exchange on(Route candidate) {
+            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint);
+        }
+
+        /** Whether this candidate needs the Anthropic bridge: an Anthropic-wire client, a provider that speaks only OpenAI. */
         boolean bridged() {
             return in.wire() == ClientWire.ANTHROPIC && !route.provider().speaks(ClientWire.ANTHROPIC);
         }
@@ -202,51 +209,120 @@ public final class Gateway {
         return name;
     }
 
-    private int whole(Exchange ex, Responder out) {
-        for (int attempt = 1; ; attempt++) {
-            CallPermission permission = callable(ex.route());
-            Attempt a = begin(ex, attempt, false);
-            // A failure of Bursar's own (not the provider's) says nothing about the provider: IGNORED unless set.
-            CallOutcome outcome = CallOutcome.IGNORED;
-            try {
-                ProviderReply reply = callWhole(ex, a);
-                outcome = CallOutcome.SUCCESS;
-                Cost cost = settlement.price(a, reply);
-                ex.spent().add(cost, reply.usage());
-                byte[] body = ex.bridged()
-                        ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
-                                .toString().getBytes(StandardCharsets.UTF_8)
-                        : reply.bodyBytes();
-                return deliver(ex, a, reply, cost, body, out);
-            } catch (ProviderException e) {
-                outcome = CallOutcome.of(e.error());
-                ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
-                ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
-                if (!retries.again(attempt, e)) {
-                    throw err;
+    /** What one attempt came to: an answer the client got, or a failure, booked, that a retry or fallback may mend. */
+    private sealed interface Tried {
+        record Answered(int status) implements Tried { }
+
+        /** {@code delivered}: a stream had already reached the client; it got an error event and is never replayed. */
+        record Failed(ProviderException cause, ApiError error, boolean delivered) implements Tried { }
+    }
+
+    /**
+     * The one attempt loop. It walks the route's candidates (the primary, then its fallbacks): a candidate whose circuit
+     * is open is skipped without a row; a retriable failure is retried on the same candidate as {@link Retries} says
+     * (its attempts and waits are per candidate); when those are spent, or the failure is the provider's and not worth
+     * retrying, the next candidate is tried, its rows and X-Bursar-Route saying {@code fallback:<why the last one was
+     * left>}. A failure the client caused ends the loop at once. Only when every candidate is spent does the client get
+     * the last error, or 503 provider_unavailable when no candidate could be called at all.
+     */
+    private int call(Exchange primary, Responder out, boolean stream) {
+        List<Route> candidates = primary.route().candidates();
+        ApiError lastError = null;
+        ApiError circuitOpen = null;
+        String leftBecause = null;
+        int number = 0;
+        for (int c = 0; c < candidates.size(); c++) {
+            Exchange ex = c == 0 ? primary : primary.on(candidates.get(c).asFallback(leftBecause));
+            String provider = ex.route().provider().name();
+            for (int attempt = 1; ; attempt++) {
+                CallPermission permission = health.tryCall(provider);
+                if (permission instanceof CallPermission.Refused r) {
+                    circuitOpen = circuitOpen(provider, r);
+                    leftBecause = "circuit_open";
+                    break;
                 }
-            } finally {
-                health.record(ex.route().provider().name(), permission, outcome);
+                Attempt a = begin(ex, ++number, stream);
+                // A failure of Bursar's own (not the provider's) says nothing about the provider: IGNORED unless set.
+                CallOutcome outcome = CallOutcome.IGNORED;
+                Tried tried;
+                try {
+                    tried = stream ? streamed(ex, a, out) : whole(ex, a, out);
+                    outcome = switch (tried) {
+                        case Tried.Answered ok -> CallOutcome.SUCCESS;
+                        case Tried.Failed f -> CallOutcome.of(f.cause().error());
+                    };
+                } finally {
+                    health.record(provider, permission, outcome);
+                }
+                switch (tried) {
+                    case Tried.Answered ok -> {
+                        return ok.status();
+                    }
+                    case Tried.Failed f when f.delivered() -> {
+                        return 200;
+                    }
+                    case Tried.Failed f -> {
+                        if (retries.again(attempt, f.cause())) {
+                            continue;
+                        }
+                        if (!providersFault(f.cause().error())) {
+                            throw f.error();
+                        }
+                        lastError = f.error();
+                        leftBecause = f.cause().error().kind();
+                    }
+                }
+                break;
             }
+        }
+        throw lastError != null ? lastError : circuitOpen;
+    }
+
+    /**
+     * Whether another provider may succeed where this one failed: its outages, overload, timeouts, garbage and its own
+     * credentials are the provider's doing; a request it refused as bad (or a model it does not have) would be refused
+     * by the next candidate too, so the client gets it at once.
+     */
+    static boolean providersFault(ProviderError e) {
+        return switch (e) {
+            case ProviderError.RateLimited r -> true;
+            case ProviderError.Timeout t -> true;
+            case ProviderError.Upstream5xx u -> true;
+            case ProviderError.Malformed m -> true;
+            case ProviderError.Unauthorized u -> true;
+            case ProviderError.BadRequest b -> false;
+            case ProviderError.NotFound n -> false;
+        };
+    }
+
+    private Tried whole(Exchange ex, Attempt a, Responder out) {
+        try {
+            ProviderReply reply = callWhole(ex, a);
+            Cost cost = settlement.price(a, reply);
+            ex.spent().add(cost, reply.usage());
+            byte[] body = ex.bridged()
+                    ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
+                            .toString().getBytes(StandardCharsets.UTF_8)
+                    : reply.bodyBytes();
+            return new Tried.Answered(deliver(ex, a, reply, cost, body, out));
+        } catch (ProviderException e) {
+            ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
+            ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
+            return new Tried.Failed(e, err, false);
         }
     }
 
     /**
-     * Is the route's provider callable now? If its circuit is open, no attempt is made (no provider is paid, so no
-     * ledger row): the client gets a 503 saying when the provider will be tried again.
+     * The provider's circuit is open: no attempt is made (no provider is paid, so no ledger row). When no candidate
+     * is left, the client gets a 503 saying when the provider will be tried again.
      */
-    private CallPermission callable(Route route) {
-        String provider = route.provider().name();
-        CallPermission permission = health.tryCall(provider);
-        if (permission instanceof CallPermission.Refused r) {
-            metrics.circuitRefused(provider);
-            long seconds = r.retryAfterSeconds(health.clock().instant());
-            throw new ApiError(503, "server_error", "provider_unavailable", null, "Provider '" + provider
-                    + "' is failing, so Bursar is not calling it (its circuit breaker is open). It will be tried again at "
-                    + r.retryAt() + ", in " + seconds + " s.")
-                    .withHeaders(Map.of("retry-after", Long.toString(seconds)));
-        }
-        return permission;
+    private ApiError circuitOpen(String provider, CallPermission.Refused r) {
+        metrics.circuitRefused(provider);
+        long seconds = r.retryAfterSeconds(health.clock().instant());
+        return new ApiError(503, "server_error", "provider_unavailable", null, "Provider '" + provider
+                + "' is failing, so Bursar is not calling it (its circuit breaker is open). It will be tried again at "
+                + r.retryAt() + ", in " + seconds + " s.")
+                .withHeaders(Map.of("retry-after", Long.toString(seconds)));
     }
 
     /**
@@ -272,42 +348,31 @@ public final class Gateway {
         return ex.in().endpoint() == Endpoint.EMBEDDINGS ? p.embed(call) : p.chat(call);
     }
 
-    private int streamed(Exchange ex, Responder out) {
-        for (int attempt = 1; ; attempt++) {
-            CallPermission permission = callable(ex.route());
-            Attempt a = begin(ex, attempt, true);
-            CallOutcome outcome = CallOutcome.IGNORED;
-            Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
-                    ex.answerHeaders());
-            SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
-                Cost cost = settlement.answered(a, reply, 200);
-                ex.spent().add(cost, reply.usage());
-                return cost;
-            });
-            try {
-                StreamSink target = ex.bridged() ? new BridgedStreamSink(sink, ex.route().requestedModel()) : sink;
-                ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
-                outcome = CallOutcome.SUCCESS;
-                if (!sink.settled()) {
-                    // The client left (or the adapter ended without a final event): its tokens are still spend.
-                    ex.spent().add(settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200), reply.usage());
-                }
-                return reply.clientCancelled() ? 499 : 200;
-            } catch (ProviderException e) {
-                outcome = CallOutcome.of(e.error());
-                ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
-                ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
-                        e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
-                if (sink.started() || e.streamStarted()) {
-                    sink.sendQuietly(err.streamEvent(ex.in().wire()));
-                    return 200;
-                }
-                if (!retries.again(attempt, e)) {
-                    throw err;
-                }
-            } finally {
-                health.record(ex.route().provider().name(), permission, outcome);
+    private Tried streamed(Exchange ex, Attempt a, Responder out) {
+        Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
+                ex.answerHeaders());
+        SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
+            Cost cost = settlement.answered(a, reply, 200);
+            ex.spent().add(cost, reply.usage());
+            return cost;
+        });
+        try {
+            StreamSink target = ex.bridged() ? new BridgedStreamSink(sink, ex.route().requestedModel()) : sink;
+            ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
+            if (!sink.settled()) {
+                // The client left (or the adapter ended without a final event): its tokens are still spend.
+                ex.spent().add(settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200), reply.usage());
             }
+            return new Tried.Answered(reply.clientCancelled() ? 499 : 200);
+        } catch (ProviderException e) {
+            ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
+            ex.spent().add(settlement.failed(a, e, sink.started() ? 200 : err.status()),
+                    e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
+            boolean delivered = sink.started() || e.streamStarted();
+            if (delivered) {
+                sink.sendQuietly(err.streamEvent(ex.in().wire()));
+            }
+            return new Tried.Failed(e, err, delivered);
         }
     }
 
@@ -322,7 +387,8 @@ public final class Gateway {
         if (ex.bridged()) {
             body = AnthropicBridge.toOpenAiRequest(body);
             wire = ClientWire.OPENAI;
-        } else if (retries.policy().maxAttempts() > 1) {
+        } else if (retries.policy().maxAttempts() > 1 || !ex.route().fallbacks().isEmpty()
+                || ex.route().reason().startsWith(Route.FALLBACK)) {
             // Adapters may change the body they get; a retry must start from the client's original.
             body = body.deepCopy();
         }

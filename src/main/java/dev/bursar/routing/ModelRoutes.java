@@ -72,7 +72,23 @@ public final class ModelRoutes {
             put(routes, mc.name(), new Route(mc.name(), priceModel, p, mc.upstream(), "configured",
                     timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS)));
         }
-        // Virtual models last: their rules name served models only, so they are compiled against the finished table.
+        // Fallbacks next: they name served models, configured or from the catalog, in any order.
+        Map<String, Route> plain = Map.copyOf(routes);
+        for (int i = 0; i < configured.size(); i++) {
+            ModelConfig mc = configured.get(i);
+            if (!mc.fallbacks().isEmpty()) {
+                List<Route> fallbacks = new ArrayList<>();
+                for (int f = 0; f < mc.fallbacks().size(); f++) {
+                    fallbacks.add(fallback(mc.fallbacks().get(f), "models[" + i + "].fallbacks[" + f + "]", plain,
+                            providersByName, timeouts, catalog).relabelled(mc.name(), "fallback"));
+                }
+                Route primary = plain.get(mc.name().toLowerCase(Locale.ROOT));
+                put(routes, mc.name(), new Route(primary.requestedModel(), primary.priceModel(), primary.provider(),
+                        primary.upstreamModel(), primary.reason(), primary.timeouts(), fallbacks));
+            }
+        }
+        // Virtual models last: their rules name served models only, so they are compiled against the finished table
+        // (a rule's chosen model brings its own fallbacks).
         Map<String, Route> served = Map.copyOf(routes);
         Map<String, RuleRoute> virtual = new LinkedHashMap<>();
         for (int i = 0; i < configured.size(); i++) {
@@ -99,9 +115,30 @@ public final class ModelRoutes {
         return new RuleRoute(rules, fallback);
     }
 
-    /** The target's provider, upstream name and price, booked under the name the client asked for. */
+    /** The target's provider, upstream name, price and fallbacks, booked under the name the client asked for. */
     private static Route routed(String virtualName, Route target, String reason) {
-        return new Route(virtualName, target.priceModel(), target.provider(), target.upstreamModel(), reason, target.timeouts());
+        return target.relabelled(virtualName, reason);
+    }
+
+    /**
+     * One fallback: the served model's own route, or with {@code provider:} that provider sent {@code model} as the
+     * upstream name, priced as the catalog's {@code model} (or as the served model's price when the name is a
+     * configured one).
+     */
+    private static Route fallback(ModelConfig.FallbackConfig fc, String at, Map<String, Route> served,
+                                  Map<String, Provider> providersByName, Map<String, Timeouts> timeouts,
+                                  PriceCatalog catalog) {
+        Route target = target(served, fc.model(), at + ".model");
+        if (fc.viaProvider().isEmpty()) {
+            return new Route(target.requestedModel(), target.priceModel(), target.provider(), target.upstreamModel(),
+                    "fallback", target.timeouts());
+        }
+        Provider p = providersByName.get(fc.provider());
+        if (p == null) {
+            throw new ConfigException("'" + at + ".provider' is '" + fc.provider() + "', which is not a configured provider");
+        }
+        String price = catalog.model(fc.model()).map(ModelInfo::id).orElse(target.priceModel());
+        return new Route(fc.model(), price, p, fc.model(), "fallback", timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS));
     }
 
     private static Route target(Map<String, Route> served, String model, String at) {
