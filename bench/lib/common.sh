@@ -110,6 +110,16 @@ models:
 keys:
   - { key: bk-bench-0123456789abcdef, customer: bench, feature: load, environment: bench }
 YAML
+  # BENCH_FALLBACKS=1: each model gets a fallback on a second provider (same fake upstream) that is never needed,
+  # to measure what a configured fallback chain costs when nothing fails.
+  if [ "${BENCH_FALLBACKS:-}" = 1 ]; then
+    local tmp="$file.tmp"
+    awk -v up="$up" '
+      /^  - \{ name: fake-stream, / { print; print "  - { name: fake-whole-b, type: openai, base-url: \"http://127.0.0.1:" up "/whole/v1\", api-key: sk-bench-upstream, timeout: 30s }"; print "  - { name: fake-stream-b, type: openai, base-url: \"http://127.0.0.1:" up "/stream/v1\", api-key: sk-bench-upstream, timeout: 30s }"; next }
+      /^  - \{ name: gpt-4o-mini, provider: fake-whole \}/ { print "  - { name: gpt-4o-mini, provider: fake-whole, fallbacks: [ { model: gpt-4o-mini, provider: fake-whole-b } ] }"; next }
+      /^  - \{ name: gpt-4o-mini-stream, / { print "  - { name: gpt-4o-mini-stream, provider: fake-stream, upstream: gpt-4o-mini, fallbacks: [ { model: gpt-4o-mini-stream, provider: fake-stream-b } ] }"; next }
+      { print }' "$file" > "$tmp" && mv "$tmp" "$file"
+  fi
   # BENCH_CONTROLS=redis|embedded: a budget and a rate limit on every request (limits high enough never to refuse),
   # counted in Redis (as replicas share them) or in process.
   case "${BENCH_CONTROLS:-}" in
