@@ -1,10 +1,8 @@
 package dev.bursar.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.attribution.Attributor;
-import dev.bursar.auth.AuthResult;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.Principal;
 import dev.bursar.ledger.Endpoint;
@@ -48,7 +46,6 @@ import java.util.Map;
 public final class Gateway {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
-    private static final int MAX_MODEL_NAME = 256;
     /** Why the model in X-Bursar-Model answered: "primary", the rule of a virtual model ("rule:2"), or "fallback:<why>". */
     static final String ROUTE_HEADER = "X-Bursar-Route";
 
@@ -98,8 +95,8 @@ public final class Gateway {
         String providerLabel = "";
         int status;
         try {
-            Principal principal = authenticate(in);
-            String model = requireModel(in);
+            Principal principal = Callers.authenticate(auth, in);
+            String model = RequestChecks.model(in);
             Route route = routes.resolve(model).orElseThrow(() -> ApiError.modelNotFound(model, routes.closest(model)));
             modelLabel = route.priceModel();
             providerLabel = route.provider().name();
@@ -182,31 +179,6 @@ public final class Gateway {
             usd = usd.add(cost.totalUsd());
             tokens += usage.totalTokens();
         }
-    }
-
-    private Principal authenticate(Inbound in) {
-        return switch (auth.authenticate(in.credential())) {
-            case AuthResult.Accepted a -> a.principal();
-            case AuthResult.Missing m -> throw ApiError.unauthorized("missing_api_key",
-                    "No API key. Send your Bursar key as 'Authorization: Bearer <key>' (OpenAI SDKs) or 'x-api-key: <key>' (Anthropic SDKs).");
-            case AuthResult.Unknown u -> throw ApiError.unauthorized("invalid_api_key",
-                    "The API key " + u.prefix() + " is not a key of this Bursar gateway. Create one with 'bursar keys create' or POST /admin/keys.");
-            case AuthResult.Revoked r -> throw ApiError.unauthorized("revoked_api_key",
-                    "The API key " + r.keyId() + " has been revoked. Ask for a new key.");
-        };
-    }
-
-    private static String requireModel(Inbound in) {
-        JsonNode model = in.body().get("model");
-        if (model == null || !model.isTextual() || model.asText().isBlank()) {
-            throw ApiError.badRequest("missing_model", "model", "The request has no 'model'. Name one of the models GET /v1/models lists.");
-        }
-        String name = model.asText();
-        if (name.length() > MAX_MODEL_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw BadRequest.field("model", "'model' must be a model name of at most " + MAX_MODEL_NAME
-                    + " characters without control characters. GET /v1/models lists the models this gateway serves.");
-        }
-        return name;
     }
 
     /** What one attempt came to: an answer the client got, or a failure, booked, that a retry or fallback may mend. */

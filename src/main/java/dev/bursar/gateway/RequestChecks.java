@@ -2,12 +2,29 @@ package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.wire.ApiError;
+import dev.bursar.wire.BadRequest;
 import dev.bursar.wire.ClientWire;
 
 /** Checks of the request shape that every provider would refuse anyway, answered before any token is bought. */
 final class RequestChecks {
 
+    private static final int MAX_MODEL_NAME = 256;
+
     private RequestChecks() {
+    }
+
+    /** The requested model's name, or the client's error if it is missing or could not name any model. */
+    static String model(Inbound in) {
+        JsonNode model = in.body().get("model");
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw ApiError.badRequest("missing_model", "model", "The request has no 'model'. Name one of the models GET /v1/models lists.");
+        }
+        String name = model.asText();
+        if (name.length() > MAX_MODEL_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw BadRequest.field("model", "'model' must be a model name of at most " + MAX_MODEL_NAME
+                    + " characters without control characters. GET /v1/models lists the models this gateway serves.");
+        }
+        return name;
     }
 
     static void check(Inbound in) {
