@@ -14,6 +14,8 @@ public enum Dimension {
     KEY("key"),
     MODEL("model"),
     PROVIDER("provider"),
+    /** How each attempt ended (ok, error, client_cancelled): with provider, what a failing provider wasted. */
+    STATUS("status"),
     DAY("day"),
     HOUR("hour");
 

@@ -100,6 +100,7 @@ final class SpendReader {
             case PROMPT_VERSION -> tag(source, "prompt_version");
             case MODEL -> source == Source.RAW ? "COALESCE(served_model, '')" : "model";
             case PROVIDER -> tag(source, "provider");
+            case STATUS -> "status";
         };
     }
 

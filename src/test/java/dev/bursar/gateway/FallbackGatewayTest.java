@@ -96,6 +96,16 @@ class FallbackGatewayTest {
         assertThat(byProvider.get("bad").failedAttempts()).isGreaterThanOrEqualTo(10);
         assertThat(byProvider.get("bad").failedAttempts()).isEqualTo(byProvider.get("bad").attempts());
         assertThat(byProvider.get("good").failedAttempts()).isZero();
+
+        // `bursar report --group-by provider,status`: the failing provider's waste in rows of its own.
+        Map<String, SpendRow> byProviderStatus = bursar.bursar().storage().ledger()
+                .spend(new SpendQuery(List.of(Dimension.PROVIDER, Dimension.STATUS), Instant.now().minusSeconds(3600),
+                        Instant.now().plusSeconds(3600)))
+                .stream().collect(Collectors.toMap(s -> s.group().get(0) + "/" + s.group().get(1), s -> s));
+        assertThat(byProviderStatus).containsOnlyKeys("bad/error", "good/ok");
+        assertThat(byProviderStatus.get("bad/error").attempts()).isEqualTo(byProvider.get("bad").attempts());
+        assertThat(byProviderStatus.get("bad/error").requests()).isZero();
+        assertThat(byProviderStatus.get("good/ok").requests()).isEqualTo(byProvider.get("good").requests());
     }
 
     @Test
