@@ -13,10 +13,11 @@ import java.util.Optional;
  * (each call is priced as the model it went to), so {@code upstream} and {@code price-as} stay null.
  * <p>
  * {@code fallbacks} are tried in order when this model's provider fails (its circuit is open, its retries are spent,
- * it timed out): see {@link FallbackConfig}.
+ * it timed out): see {@link FallbackConfig}. {@code timeouts} override its provider's key by key for this model
+ * alone (a slow reasoning model on a fast provider), and its fallbacks keep their own providers' timeouts.
  */
 public record ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route,
-                          List<FallbackConfig> fallbacks) {
+                          List<FallbackConfig> fallbacks, TimeoutsConfig timeouts) {
 
     /**
      * A candidate tried when the ones before it failed: {@code model} is a served model name, called through its own
@@ -58,6 +59,11 @@ public record ModelConfig(String name, String provider, String upstream, String 
             throw new IllegalArgumentException("model '" + name + "' has a 'route': 'fallbacks' belong to the models it"
                     + " routes to (a rule's chosen model brings its own fallbacks)");
         }
+        timeouts = timeouts == null ? TimeoutsConfig.none() : timeouts;
+        if (route != null && !timeouts.equals(TimeoutsConfig.none())) {
+            throw new IllegalArgumentException("model '" + name + "' has a 'route': 'timeouts' belong to the models it"
+                    + " routes to");
+        }
         if (route == null) {
             upstream = upstream == null ? name : upstream;
             priceAs = priceAs == null ? upstream : priceAs;
@@ -66,12 +72,18 @@ public record ModelConfig(String name, String provider, String upstream, String 
 
     /** A model served by a provider. */
     public ModelConfig(String name, String provider, String upstream, String priceAs) {
-        this(name, provider, upstream, priceAs, null, List.of());
+        this(name, provider, upstream, priceAs, null, List.of(), null);
+    }
+
+    /** A model with fallbacks and its provider's timeouts. */
+    public ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route,
+                       List<FallbackConfig> fallbacks) {
+        this(name, provider, upstream, priceAs, route, fallbacks, null);
     }
 
     /** A model served by a provider, or a virtual model, without fallbacks. */
     public ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route) {
-        this(name, provider, upstream, priceAs, route, List.of());
+        this(name, provider, upstream, priceAs, route, List.of(), null);
     }
 
     public boolean virtual() {

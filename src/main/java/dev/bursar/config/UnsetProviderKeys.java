@@ -67,13 +67,13 @@ final class UnsetProviderKeys {
         for (ModelConfig m : config.models()) {
             if (!m.virtual() && skipped.unsetByProvider().containsKey(m.provider())) {
                 moved.computeIfAbsent(m.provider(), k -> new ArrayList<>()).add(m.name());
-                m = new ModelConfig(m.name(), sim, m.upstream(), m.priceAs(), null, m.fallbacks());
+                m = new ModelConfig(m.name(), sim, m.upstream(), m.priceAs(), null, m.fallbacks(), m.timeouts());
             }
             if (m.fallbacks().stream().anyMatch(f -> f.provider() != null && skipped.unsetByProvider().containsKey(f.provider()))) {
                 m = new ModelConfig(m.name(), m.provider(), m.upstream(), m.priceAs(), m.route(), m.fallbacks().stream()
                         .map(f -> f.provider() != null && skipped.unsetByProvider().containsKey(f.provider())
                                 ? new ModelConfig.FallbackConfig(f.model(), sim) : f)
-                        .toList());
+                        .toList(), m.timeouts());
             }
             models.add(m);
         }

@@ -45,6 +45,16 @@ public record Timeouts(Duration connect, Duration firstToken, Duration betweenEv
                 pick(own.total(), null, defaults.total(), DEFAULT_STREAM_TOTAL));
     }
 
+    /** These timeouts with a model's own {@code timeouts} keys in place of its provider's. */
+    public Timeouts overriddenBy(TimeoutsConfig model) {
+        return new Timeouts(
+                pick(model.connect(), null, null, connect),
+                pick(model.firstToken(), null, null, firstToken),
+                pick(model.betweenEvents(), null, null, betweenEvents),
+                pick(model.total(), null, null, total),
+                pick(model.total(), null, null, streamTotal));
+    }
+
     /** One bound for every phase but connect, as the single {@code timeout} was. */
     public static Timeouts whole(Duration timeout) {
         return new Timeouts(DEFAULT_CONNECT, timeout, timeout, timeout, timeout);

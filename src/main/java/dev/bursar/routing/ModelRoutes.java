@@ -70,7 +70,7 @@ public final class ModelRoutes {
             String priceModel = catalog.model(mc.priceAs()).map(ModelInfo::id).orElse(mc.priceAs());
             simServed.remove(mc.name());
             put(routes, mc.name(), new Route(mc.name(), priceModel, p, mc.upstream(), "configured",
-                    timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS)));
+                    timeouts.getOrDefault(p.name(), Timeouts.DEFAULTS).overriddenBy(mc.timeouts())));
         }
         // Fallbacks next: they name served models, configured or from the catalog, in any order.
         Map<String, Route> plain = Map.copyOf(routes);
