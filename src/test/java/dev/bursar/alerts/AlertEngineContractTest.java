@@ -2,6 +2,7 @@ package dev.bursar.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.testing.MutableClock;
 import dev.bursar.config.AlertRuleConfig;
 import dev.bursar.config.AlertsConfig;
 import dev.bursar.config.WebhookConfig;
@@ -42,7 +43,7 @@ abstract class AlertEngineContractTest {
     Database db;
     SqlLedger ledger;
     Receiver receiver;
-    TestClock clock;
+    MutableClock clock;
     List<AlertEngine> engines = new ArrayList<>();
 
     protected abstract TestStorage newStorage(Path dir);
@@ -70,7 +71,7 @@ abstract class AlertEngineContractTest {
         db = storage.database();
         ledger = new SqlLedger(db);
         receiver = new Receiver();
-        clock = new TestClock(LedgerScript.NOW);
+        clock = new MutableClock(LedgerScript.NOW);
         ledger.appendAll(LedgerScript.steadyBaseline());
     }
 

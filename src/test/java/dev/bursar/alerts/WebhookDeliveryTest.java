@@ -2,6 +2,7 @@ package dev.bursar.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.config.AlertsConfig;
 import dev.bursar.config.WebhookConfig;
@@ -53,7 +54,7 @@ class WebhookDeliveryTest {
 
     AlertEngine engine(WebhookConfig... hooks) {
         engine = new AlertEngine(db, new LedgerStats(db), new AlertsConfig(List.of(hooks), List.of(), null), List.of(),
-                new TestClock(LedgerScript.NOW), FAST);
+                new MutableClock(LedgerScript.NOW), FAST);
         return engine;
     }
 

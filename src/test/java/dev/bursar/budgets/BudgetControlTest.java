@@ -7,6 +7,7 @@ import static dev.bursar.budgets.Budgets.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.testing.MutableClock;
 import dev.bursar.attribution.Attribution;
 import dev.bursar.config.BudgetConfig;
 import dev.bursar.controls.CallFacts;

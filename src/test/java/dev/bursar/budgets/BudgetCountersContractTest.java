@@ -7,6 +7,7 @@ import static dev.bursar.budgets.Budgets.spend;
 import static dev.bursar.budgets.Budgets.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.testing.MutableClock;
 import dev.bursar.Stores;
 import dev.bursar.config.BudgetConfig;
 import dev.bursar.storage.TestStorage;

@@ -5,6 +5,7 @@ import static dev.bursar.budgets.Budgets.hard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bursar.testing.MutableClock;
 import dev.bursar.config.RateLimitConfig;
 import dev.bursar.controls.CompositeSpendControl;
 import dev.bursar.controls.SpendRefused;

@@ -2,6 +2,7 @@ package dev.bursar.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bursar.testing.MutableClock;
 import dev.bursar.config.CircuitBreakerConfig;
 import dev.bursar.providers.ProviderError;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The circuit's state machine, driven by a hand-moved clock: closed, open, half-open, and back. */
 class CircuitBreakerTest {
 
-    final HandClock clock = new HandClock();
+    final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-12-03T12:00:00Z"));
     /** 50% over 10 s, at least 4 calls, open for 30 s. */
     final CircuitBreaker breaker = new CircuitBreaker("sim",
             new CircuitBreakerConfig(50, Duration.ofSeconds(10), 4, Duration.ofSeconds(30)), clock);

@@ -1,4 +1,4 @@
-package dev.bursar.resilience;
+package dev.bursar.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move by hand, so circuits open, half-open and slide without sleeping. */
-final class HandClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T12:00:00Z"));
+/** A clock tests move by hand, so windows, circuits and schedules move without sleeping. */
+public final class MutableClock extends Clock {
+    private final AtomicReference<Instant> now;
 
-    void advance(Duration d) {
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
+    }
+
+    public void set(Instant t) {
+        now.set(t);
     }
 
     @Override
