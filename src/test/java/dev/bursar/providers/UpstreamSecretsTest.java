@@ -44,10 +44,10 @@ class UpstreamSecretsTest {
 
     @Test
     void environment_secrets_are_remembered_by_the_name_of_their_variable() {
-        UpstreamSecrets.rememberEnvironment(Map.of("MISTRAL_API_KEY", "mistral.plainkey", "HOME", "/home/someone-long"));
+        UpstreamSecrets.rememberEnvironment(Map.of("MISTRAL_API_KEY", "mistral.plainkey", "WORKSPACE_DIR", "bursar-data/someone-long"));
 
         assertThat(UpstreamSecrets.redact("bad key mistral.plainkey")).isEqualTo("bad key [redacted]");
-        assertThat(UpstreamSecrets.redact("cannot read /home/someone-long")).isEqualTo("cannot read /home/someone-long");
+        assertThat(UpstreamSecrets.redact("cannot read bursar-data/someone-long")).isEqualTo("cannot read bursar-data/someone-long");
     }
 
     @Test
