@@ -251,20 +251,13 @@ public final class Gateway {
     }
 
     /**
-     * Whether another provider may succeed where this one failed: its outages, overload, timeouts, garbage and its own
-     * credentials are the provider's doing; a request it refused as bad (or a model it does not have) would be refused
-     * by the next candidate too, so the client gets it at once.
+     * Whether another provider may succeed where this one failed: what counts against its circuit (outages, overload,
+     * timeouts, garbage; {@link CallOutcome#of}), and its refusal of Bursar's own credentials, which says nothing
+     * of its health but would not be refused by the next candidate. A request it refused as bad (or a model it does
+     * not have) would be refused by the next candidate too, so the client gets it at once.
      */
     static boolean providersFault(ProviderError e) {
-        return switch (e) {
-            case ProviderError.RateLimited r -> true;
-            case ProviderError.Timeout t -> true;
-            case ProviderError.Upstream5xx u -> true;
-            case ProviderError.Malformed m -> true;
-            case ProviderError.Unauthorized u -> true;
-            case ProviderError.BadRequest b -> false;
-            case ProviderError.NotFound n -> false;
-        };
+        return CallOutcome.of(e) == CallOutcome.FAILURE || e instanceof ProviderError.Unauthorized;
     }
 
     private Tried whole(Exchange ex, Attempt a, Responder out) {

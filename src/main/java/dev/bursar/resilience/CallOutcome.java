@@ -15,7 +15,10 @@ public enum CallOutcome {
      */
     IGNORED;
 
-    /** The one place that decides which errors are the provider's fault; a new error variant must be decided here. */
+    /**
+     * The one place that decides which errors are the provider's fault (the candidate loop's fallback decision builds
+     * on it); a new error variant must be decided here.
+     */
     public static CallOutcome of(ProviderError error) {
         return switch (error) {
             case ProviderError.Upstream5xx e -> FAILURE;
