@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.testing.Golden;
-import dev.bursar.testing.RawHttpPost;
+import dev.bursar.testing.RawHttpClient;
 import dev.bursar.testing.RunningBursar;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +44,10 @@ class HeaderTextTest {
     void a_non_ascii_header_value_is_refused_in_the_openai_shape_instead_of_merging_customers() throws IOException {
         long before = bursar.ledgerCount();
 
-        RawHttpPost.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
+        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: müller\r\n", CHAT.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
-        JsonNode err = json(r.body()).path("error");
+        JsonNode err = json(r.text()).path("error");
         assertThat(err.path("param").asText()).isEqualTo("X-Bursar-Customer");
         assertThat(err.path("code").asText()).isEqualTo("invalid_header");
         assertThat(err.path("message").asText()).contains("ASCII").contains("metadata");
@@ -52,10 +56,10 @@ class HeaderTextTest {
 
     @Test
     void a_non_ascii_header_value_is_refused_in_the_anthropic_shape() throws IOException {
-        RawHttpPost.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
+        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Feature: résumé\r\n", MESSAGES.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
-        JsonNode body = json(r.body());
+        JsonNode body = json(r.text());
         assertThat(body.path("type").asText()).isEqualTo("error");
         assertThat(body.path("error").path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(body.path("error").path("message").asText()).contains("X-Bursar-Feature");
@@ -107,23 +111,23 @@ class HeaderTextTest {
 
     @Test
     void headers_over_the_servers_limit_get_a_json_error_not_an_empty_body() throws IOException {
-        RawHttpPost.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpClient.Response r = raw("/v1/chat/completions", "Authorization: Bearer backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 CHAT.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.head().toLowerCase()).contains("content-type: application/json");
-        JsonNode err = json(r.body()).path("error");
+        assertThat(r.header("content-type")).startsWith("application/json");
+        JsonNode err = json(r.text()).path("error");
         assertThat(err.path("type").asText()).isEqualTo("invalid_request_error");
         assertThat(err.path("message").asText()).contains("16 KB");
     }
 
     @Test
     void headers_over_the_servers_limit_on_the_anthropic_path_get_anthropics_error_shape() throws IOException {
-        RawHttpPost.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
+        RawHttpClient.Response r = raw("/v1/messages", "x-api-key: backend-key\r\nX-Bursar-Customer: " + "c".repeat(60_000) + "\r\n",
                 MESSAGES.formatted(""));
 
         assertThat(r.status()).isEqualTo(400);
-        JsonNode body = json(r.body());
+        JsonNode body = json(r.text());
         assertThat(body.path("type").asText()).isEqualTo("error");
         assertThat(body.path("error").path("message").asText()).contains("16 KB");
     }
@@ -135,8 +139,16 @@ class HeaderTextTest {
                 .findFirst().orElseThrow().path("customer").asText();
     }
 
-    static RawHttpPost.Response raw(String path, String headers, String body) throws IOException {
-        return RawHttpPost.post(bursar.baseUrl(), path, headers, body);
+    /** POSTs JSON with exactly these extra header lines ({@code "Name: value\r\n"} each), their values as UTF-8 bytes. */
+    static RawHttpClient.Response raw(String path, String headers, String body) throws IOException {
+        List<RawHttpClient.Header> sent = new ArrayList<>();
+        sent.add(RawHttpClient.Header.of("Content-Type", "application/json"));
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            sent.add(RawHttpClient.Header.of(line.substring(0, colon), line.substring(colon + 1).strip()));
+        }
+        return new RawHttpClient(URI.create(bursar.baseUrl()).getPort())
+                .send("POST", path, sent, body.getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonNode json(String s) {
