@@ -14,7 +14,8 @@ public record BursarConfig(
         List<BudgetConfig> budgets,
         List<RateLimitConfig> rateLimits,
         AlertsConfig alerts,
-        ResilienceConfig resilience) {
+        ResilienceConfig resilience,
+        CacheConfig cache) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -27,21 +28,22 @@ public record BursarConfig(
         rateLimits = rateLimits == null ? List.of() : List.copyOf(rateLimits);
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
+        cache = cache == null ? CacheConfig.none() : cache;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
+        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
+        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
-        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience);
+        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
     }
 }

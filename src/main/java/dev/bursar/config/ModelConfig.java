@@ -15,9 +15,11 @@ import java.util.Optional;
  * {@code fallbacks} are tried in order when this model's provider fails (its circuit is open, its retries are spent,
  * it timed out): see {@link FallbackConfig}. {@code timeouts} override its provider's key by key for this model
  * alone (a slow reasoning model on a fast provider), and its fallbacks keep their own providers' timeouts.
+ * <p>
+ * {@code cache: off} keeps this model's answers out of the cache (exact and semantic) even when {@code cache:} is on.
  */
 public record ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route,
-                          List<FallbackConfig> fallbacks, TimeoutsConfig timeouts) {
+                          List<FallbackConfig> fallbacks, TimeoutsConfig timeouts, Switch cache) {
 
     /**
      * A candidate tried when the ones before it failed: {@code model} is a served model name, called through its own
@@ -64,6 +66,10 @@ public record ModelConfig(String name, String provider, String upstream, String 
             throw new IllegalArgumentException("model '" + name + "' has a 'route': 'timeouts' belong to the models it"
                     + " routes to");
         }
+        cache = cache == null ? Switch.ON : cache;
+        if (cache == Switch.AUTO) {
+            throw new IllegalArgumentException("model '" + name + "': cache must be 'on' or 'off'");
+        }
         if (route == null) {
             upstream = upstream == null ? name : upstream;
             priceAs = priceAs == null ? upstream : priceAs;
@@ -72,18 +78,28 @@ public record ModelConfig(String name, String provider, String upstream, String 
 
     /** A model served by a provider. */
     public ModelConfig(String name, String provider, String upstream, String priceAs) {
-        this(name, provider, upstream, priceAs, null, List.of(), null);
+        this(name, provider, upstream, priceAs, null, List.of(), null, null);
     }
 
     /** A model with fallbacks and its provider's timeouts. */
     public ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route,
                        List<FallbackConfig> fallbacks) {
-        this(name, provider, upstream, priceAs, route, fallbacks, null);
+        this(name, provider, upstream, priceAs, route, fallbacks, null, null);
     }
 
     /** A model served by a provider, or a virtual model, without fallbacks. */
     public ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route) {
-        this(name, provider, upstream, priceAs, route, List.of(), null);
+        this(name, provider, upstream, priceAs, route, List.of(), null, null);
+    }
+
+    /** A model served by a provider with its own timeouts. */
+    public ModelConfig(String name, String provider, String upstream, String priceAs, RouteConfig route,
+                       List<FallbackConfig> fallbacks, TimeoutsConfig timeouts) {
+        this(name, provider, upstream, priceAs, route, fallbacks, timeouts, null);
+    }
+
+    public boolean cacheable() {
+        return cache == Switch.ON;
     }
 
     public boolean virtual() {

@@ -67,13 +67,13 @@ final class UnsetProviderKeys {
         for (ModelConfig m : config.models()) {
             if (!m.virtual() && skipped.unsetByProvider().containsKey(m.provider())) {
                 moved.computeIfAbsent(m.provider(), k -> new ArrayList<>()).add(m.name());
-                m = new ModelConfig(m.name(), sim, m.upstream(), m.priceAs(), null, m.fallbacks(), m.timeouts());
+                m = new ModelConfig(m.name(), sim, m.upstream(), m.priceAs(), null, m.fallbacks(), m.timeouts(), m.cache());
             }
             if (m.fallbacks().stream().anyMatch(f -> f.provider() != null && skipped.unsetByProvider().containsKey(f.provider()))) {
                 m = new ModelConfig(m.name(), m.provider(), m.upstream(), m.priceAs(), m.route(), m.fallbacks().stream()
                         .map(f -> f.provider() != null && skipped.unsetByProvider().containsKey(f.provider())
                                 ? new ModelConfig.FallbackConfig(f.model(), sim) : f)
-                        .toList(), m.timeouts());
+                        .toList(), m.timeouts(), m.cache());
             }
             models.add(m);
         }
@@ -84,7 +84,7 @@ final class UnsetProviderKeys {
                     : "its models " + its + " are served by the sim provider '" + sim + "'"));
         });
         return new BursarConfig(config.server(), config.storage(), config.redis(), config.gateway(), providers, models,
-                config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience());
+                config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience(), config.cache());
     }
 
     /** The variable an api-key refers to when it is not set and has no default. */
