@@ -18,7 +18,7 @@ final class EventTable {
             + " cache_outcome, input_tokens, cached_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens,"
             + " output_tokens, reasoning_tokens, cost, saved, failed_cost, price_version, cost_estimated,"
             + " latency_micros, ttft_micros, http_status, status, error_class, attempt, is_batch, is_stream,"
-            + " raw_usage, requests, attempts, failed_attempts, fingerprint";
+            + " raw_usage, requests, attempts, failed_attempts, fingerprint, prefix_hash, prefix_tokens";
     static final String INSERT = "INSERT INTO usage_events (" + COLUMNS + ") VALUES ("
             + String.join(", ", Collections.nCopies(COLUMNS.split(",").length, "?")) + ")";
 
@@ -62,7 +62,14 @@ final class EventTable {
         ps.setInt(i++, ee.requests());
         ps.setInt(i++, ee.attempts());
         ps.setInt(i++, ee.failedAttempts());
-        setText(ps, i, call.fingerprint());
+        setText(ps, i++, call.fingerprint());
+        PromptPrefix prefix = call.prefix();
+        setText(ps, i++, prefix == null ? null : prefix.hash());
+        if (prefix == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, prefix.tokens());
+        }
     }
 
     /** Reads the current row of a {@code SELECT COLUMNS FROM usage_events}. */
@@ -77,13 +84,20 @@ final class EventTable {
                 rs.getString("upstream_model"), rs.getString("provider"), rs.getString("routing_reason"));
         String endpoint = rs.getString("endpoint");
         var call = new UsageEvent.Call(endpoint == null ? null : Endpoint.ofLabel(endpoint), rs.getBoolean("is_stream"),
-                rs.getBoolean("is_batch"), rs.getInt("attempt"), rs.getString("cache_outcome"), rs.getString("fingerprint"));
+                rs.getBoolean("is_batch"), rs.getInt("attempt"), rs.getString("cache_outcome"), rs.getString("fingerprint"), prefix(rs));
         var charge = new UsageEvent.Charge(dialect.readMoney(rs, rs.findColumn("cost")),
                 dialect.readMoney(rs, rs.findColumn("saved")), rs.getString("price_version"),
                 rs.getBoolean("cost_estimated"), rs.getString("raw_usage"));
         var outcome = new UsageEvent.Outcome(rs.getInt("http_status"), AttemptStatus.ofLabel(rs.getString("status")),
                 rs.getString("error_class"), rs.getLong("latency_micros"), rs.getLong("ttft_micros"));
         return new UsageEvent(rs.getString("event_id"), rs.getString("request_id"), time, a, models, call, u, charge, outcome);
+    }
+
+    /** The prompt prefix columns, or null when the row has none. */
+    static PromptPrefix prefix(ResultSet rs) throws SQLException {
+        String hash = rs.getString("prefix_hash");
+        int tokens = rs.getInt("prefix_tokens");
+        return hash == null || rs.wasNull() ? null : new PromptPrefix(hash, tokens);
     }
 
     private static String label(Endpoint endpoint) {

@@ -114,6 +114,8 @@ final class Exporter {
         m.put("stream", call.stream());
         m.put("raw_usage", charge.rawUsage());
         m.put("fingerprint", call.fingerprint());
+        m.put("prefix_hash", call.prefix() == null ? null : call.prefix().hash());
+        m.put("prefix_tokens", call.prefix() == null ? null : call.prefix().tokens());
     }
 
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {

@@ -47,9 +47,17 @@ public record UsageEvent(
      * @param cacheOutcome "none", "miss", "hit_exact", "hit_semantic"
      * @param fingerprint  a short hash of the request's model and normalised prompt (digits and white space folded),
      *                     equal for near-identical requests: what runaway-loop alerts look for; null if none
+     * @param prefix       the request's stable prefix when it is long enough for provider prompt caching
+     *                     (&ge; 1,024 tokens), what {@code bursar cache advise} groups by; null if none
      */
     public record Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
-                       String fingerprint) {
+                       String fingerprint, PromptPrefix prefix) {
+
+        /** A call without a recorded prompt prefix (embeddings, short prompts, cache hits). */
+        public Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
+                    String fingerprint) {
+            this(endpoint, stream, batch, attempt, cacheOutcome, fingerprint, null);
+        }
     }
 
     /**

@@ -1,0 +1,4 @@
+-- The request's stable prefix (tools + system, or up to the last cache_control breakpoint) when it is at least
+-- 1,024 tokens: what provider prompt caching would reuse. NULL for shorter prompts, embeddings and older rows.
+ALTER TABLE usage_events ADD COLUMN prefix_hash TEXT;
+ALTER TABLE usage_events ADD COLUMN prefix_tokens INTEGER;
