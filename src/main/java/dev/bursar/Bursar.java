@@ -112,7 +112,8 @@ public final class Bursar implements AutoCloseable {
             metrics.circuitStates(health::stateCodes);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
-                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health);
+                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
+                    dev.bursar.promptcache.PromptCaching.of(config.cache(), clock));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,

@@ -15,6 +15,8 @@ import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.Money;
 import dev.bursar.pricing.PriceCatalog;
+import dev.bursar.promptcache.PromptCaching;
+import dev.bursar.promptcache.RequestPrefix;
 import dev.bursar.providers.ChatCall;
 import dev.bursar.providers.Provider;
 import dev.bursar.providers.ProviderError;
@@ -67,6 +69,7 @@ public final class Gateway {
     private final Clock clock;
     private final Retries retries;
     private final ProviderHealth health;
+    private final PromptCaching promptCaching;
 
     public Gateway(Parts p) {
         this(p, ProviderHealth.none());
@@ -74,7 +77,13 @@ public final class Gateway {
 
     /** With circuit breakers: every attempt asks {@code health} first and reports its outcome back. */
     public Gateway(Parts p, ProviderHealth health) {
+        this(p, health, PromptCaching.recordOnly(p.clock()));
+    }
+
+    /** With provider prompt caching as configured (prefixes recorded; breakpoints added in auto mode). */
+    public Gateway(Parts p, ProviderHealth health, PromptCaching promptCaching) {
         this.health = health;
+        this.promptCaching = promptCaching;
         this.auth = p.auth();
         this.attributor = p.attributor();
         this.routes = p.routes();
@@ -130,7 +139,8 @@ public final class Gateway {
         Permit permit = controlsOn && admission.needed(route, attribution)
                 ? admission.admit(in, route, attribution, clock.instant()) : null;
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
-                Fingerprint.of(route.priceModel(), in.body()));
+                Fingerprint.of(route.priceModel(), in.body()),
+                promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()));
         try {
             return call(ex, out, in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS);
         } finally {
@@ -143,10 +153,10 @@ public final class Gateway {
 
     /** The pieces every step of one request needs. */
     private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
-                            String fingerprint) {
+                            String fingerprint, RequestPrefix prefix) {
         /** The same request on another candidate; what it spends still adds up in {@code spent}. */
         Exchange on(Route candidate) {
-            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint);
+            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, prefix);
         }
 
         /** Whether this candidate needs the Anthropic bridge: an Anthropic-wire client, a provider that speaks only OpenAI. */
@@ -343,7 +353,7 @@ public final class Gateway {
 
     private Attempt begin(Exchange ex, int number, boolean stream) {
         return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
-                ex.in().endpoint(), stream, ex.fingerprint());
+                ex.in().endpoint(), stream, ex.fingerprint(), ex.prefix().recorded());
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {
@@ -357,6 +367,7 @@ public final class Gateway {
             // Adapters may change the body they get; a retry must start from the client's original.
             body = body.deepCopy();
         }
+        body = ex.prefix().prepare(body, wire, ex.route());
         return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeouts(), hints(ex.in()));
     }
 

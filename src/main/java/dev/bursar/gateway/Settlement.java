@@ -59,7 +59,7 @@ final class Settlement {
         Route r = a.route();
         UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
                 new UsageEvent.Models(r.requestedModel(), r.priceModel(), r.upstreamModel(), r.provider().name(), r.reason()),
-                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), "none", a.fingerprint()),
+                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), "none", a.fingerprint(), a.prefix()),
                 usage,
                 new UsageEvent.Charge(cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
                         rawUsage == null ? null : rawUsage.toString()),

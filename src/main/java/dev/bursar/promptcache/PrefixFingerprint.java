@@ -1,0 +1,129 @@
+package dev.bursar.promptcache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.ledger.PromptPrefix;
+import dev.bursar.tokens.TokenCounter;
+import dev.bursar.wire.ClientWire;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A chat request's stable prefix ({@link PrefixNodes}) as the ledger records it: its tokens and a short hash, only
+ * when it is at least {@value #MIN_TOKENS} tokens (no provider caches less). Runs once per request on the request
+ * path, so it is cheap for the common case: a prefix whose text is obviously too short is not counted at all, and the
+ * token counter remembers the texts it has counted (a system prompt sent again is looked up, not encoded again).
+ */
+final class PrefixFingerprint {
+
+    static final int MIN_TOKENS = 1024;
+    /**
+     * A prefix lighter than this is not counted. Weight is characters, a non-ASCII character counting 3 (its UTF-8
+     * bytes, so dense scripts are not missed); English prose runs about 4 characters a token and code or JSON about
+     * 3, so 1,024 tokens take well over 3,000. Only unusual text (long digit runs, random identifiers) could reach
+     * 1,024 tokens below it, and is then not recorded.
+     */
+    static final int MIN_WEIGHT = 3_000;
+    private static final byte SEPARATOR = 0;
+
+    private PrefixFingerprint() {
+    }
+
+    static Optional<PromptPrefix> of(ClientWire wire, String model, JsonNode body) {
+        ObjectNode prefix = PrefixNodes.of(wire, body);
+        if (weight(prefix, 0) < MIN_WEIGHT) {
+            return Optional.empty();
+        }
+        TokenCounter counter = TokenCounter.forModel(model);
+        int tokens = wire == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(prefix) : counter.countOpenAiPrompt(prefix);
+        if (tokens < MIN_TOKENS) {
+            return Optional.empty();
+        }
+        return Optional.of(new PromptPrefix(hash(prefix), tokens));
+    }
+
+    /** Approximate UTF-8 size of the texts and keys, stopping once it is known to be heavy enough. */
+    static int weight(JsonNode node, int sum) {
+        if (sum >= MIN_WEIGHT) {
+            return sum;
+        }
+        if (node.isTextual()) {
+            return sum + weight(node.textValue());
+        }
+        int total = sum;
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext() && total < MIN_WEIGHT) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                total = weight(f.getValue(), total + f.getKey().length());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size() && total < MIN_WEIGHT; i++) {
+                total = weight(node.get(i), total);
+            }
+        } else if (!node.isNull()) {
+            total += node.asText().length();
+        }
+        return total;
+    }
+
+    private static int weight(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += text.charAt(i) < 0x80 ? 1 : 3;
+        }
+        return w;
+    }
+
+    /**
+     * 16 hex digits of SHA-256 over the prefix's keys and values in order, leaving out {@code cache_control} (a
+     * breakpoint does not change what is cached) and telling strings from numbers and nesting apart.
+     */
+    static String hash(JsonNode prefix) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            digest(prefix, sha);
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void digest(JsonNode node, MessageDigest sha) {
+        if (node.isObject()) {
+            sha.update((byte) '{');
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (f.getKey().equals(PrefixNodes.CACHE_CONTROL)) {
+                    continue;
+                }
+                text(f.getKey(), sha);
+                digest(f.getValue(), sha);
+            }
+            sha.update((byte) '}');
+        } else if (node.isArray()) {
+            sha.update((byte) '[');
+            for (JsonNode child : node) {
+                digest(child, sha);
+            }
+            sha.update((byte) ']');
+        } else if (node.isTextual()) {
+            sha.update((byte) '"');
+            text(node.textValue(), sha);
+        } else {
+            sha.update((byte) '#');
+            text(node.asText(), sha);
+        }
+    }
+
+    private static void text(String s, MessageDigest sha) {
+        sha.update(s.getBytes(StandardCharsets.UTF_8));
+        sha.update(SEPARATOR);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.bursar.promptcache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.config.CacheConfig;
+import dev.bursar.config.Switch;
+import dev.bursar.ledger.Endpoint;
+import dev.bursar.ledger.PromptPrefix;
+import dev.bursar.wire.ClientWire;
+import java.time.Clock;
+
+/**
+ * Provider prompt caching on the request path. For every chat request it finds the stable prefix the ledger records
+ * ({@link RequestPrefix#recorded()}); with {@code cache: { anthropic-prompt-cache: auto }} it also lets
+ * {@link RequestPrefix#prepare} put a {@code cache_control} breakpoint on long system prompts this process has seen
+ * within the last five minutes.
+ */
+public final class PromptCaching {
+
+    private final boolean auto;
+    private final StablePrompts stable;
+    private final Clock clock;
+
+    PromptCaching(boolean auto, StablePrompts stable, Clock clock) {
+        this.auto = auto;
+        this.stable = stable;
+        this.clock = clock;
+    }
+
+    /** As the config says: prefixes are always recorded, breakpoints added only with {@code anthropic-prompt-cache: auto}. */
+    public static PromptCaching of(CacheConfig cache, Clock clock) {
+        return new PromptCaching(cache.anthropicPromptCache() == Switch.AUTO, new StablePrompts(StablePrompts.DEFAULT_CAPACITY), clock);
+    }
+
+    /** Prefixes recorded, requests never changed ({@code anthropic-prompt-cache: off}, the default). */
+    public static PromptCaching recordOnly(Clock clock) {
+        return new PromptCaching(false, new StablePrompts(1), clock);
+    }
+
+    /**
+     * The stable prefix of one request, found once before its first attempt. {@code model} is the served model of the
+     * route's first candidate; its tokenizer counts the prefix. Embeddings have none.
+     */
+    public RequestPrefix prefix(ClientWire wire, Endpoint endpoint, String model, JsonNode body) {
+        if (endpoint == Endpoint.EMBEDDINGS) {
+            return RequestPrefix.NONE;
+        }
+        PromptPrefix prefix = PrefixFingerprint.of(wire, model, body).orElse(null);
+        if (prefix == null) {
+            return RequestPrefix.NONE;
+        }
+        boolean markable = auto && wire == ClientWire.ANTHROPIC && !PrefixNodes.marked(body) && CacheMarker.markable(body);
+        return new RequestPrefix(prefix, markable ? stable : null, clock);
+    }
+}

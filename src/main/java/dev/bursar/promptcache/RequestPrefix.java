@@ -1,0 +1,54 @@
+package dev.bursar.promptcache;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.ledger.PromptPrefix;
+import dev.bursar.pricing.PromptCacheMinimum;
+import dev.bursar.routing.Route;
+import dev.bursar.wire.ClientWire;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One request's stable prefix: what its ledger rows record, and whether its attempts get a {@code cache_control}
+ * breakpoint. Used by the one thread that carries the request.
+ */
+public final class RequestPrefix {
+
+    /** No prefix worth recording (short prompt, embeddings): nothing recorded, nothing changed. */
+    public static final RequestPrefix NONE = new RequestPrefix(null, null, Clock.systemUTC());
+
+    private final PromptPrefix prefix;
+    /** Set only when the request may be marked: auto mode, Anthropic wire, no breakpoint of the client's own. */
+    private final StablePrompts stable;
+    private final Clock clock;
+    /** Per served model, decided at the first attempt on it: retries and fallbacks do not count as sightings. */
+    private final Map<String, Boolean> markFor = new HashMap<>(2);
+
+    RequestPrefix(PromptPrefix prefix, StablePrompts stable, Clock clock) {
+        this.prefix = prefix;
+        this.stable = stable;
+        this.clock = clock;
+    }
+
+    /** The prefix a ledger row records, or null when it is shorter than any provider caches. */
+    public PromptPrefix recorded() {
+        return prefix;
+    }
+
+    /**
+     * The body to send to {@code candidate}: {@code body} itself, or a copy with a breakpoint at the end of the system
+     * prompt when the request goes out on the Anthropic wire to a provider that speaks it (never through the OpenAI
+     * bridge, {@code wire} is then OpenAI's), its prefix reaches the served model's minimum cacheable length, and the
+     * same prefix was sent to the same model within the last five minutes.
+     */
+    public ObjectNode prepare(ObjectNode body, ClientWire wire, Route candidate) {
+        if (stable == null || wire != ClientWire.ANTHROPIC || !candidate.provider().speaks(ClientWire.ANTHROPIC)) {
+            return body;
+        }
+        String model = candidate.priceModel();
+        boolean mark = markFor.computeIfAbsent(model, m -> prefix.tokens() >= PromptCacheMinimum.tokens(m)
+                && stable.seenAgain(m, prefix.hash(), clock.instant()));
+        return mark ? CacheMarker.marked(body) : body;
+    }
+}
