@@ -15,6 +15,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param timeoutRate      share of calls that never answer (the gateway's timeout fires)
  * @param cutStreamRate    share of streams cut after a few chunks
  * @param seed             seed of the fault draw
+ * @param anthropicNative  {@code anthropic-native: true}: the sim answers Anthropic Messages clients itself, as
+ *                         Anthropic's API does (prompt caching by {@code cache_control} breakpoints, reported as
+ *                         cache writes and reads), instead of through the gateway's OpenAI bridge
  */
 public record SimConfig(
         long ttftMillis,
@@ -23,7 +26,8 @@ public record SimConfig(
         double serverErrorRate,
         double timeoutRate,
         double cutStreamRate,
-        long seed) {
+        long seed,
+        boolean anthropicNative) {
 
     private static final long DEFAULT_SEED = 42;
 
@@ -39,6 +43,12 @@ public record SimConfig(
         }
     }
 
+    /** Reached through the gateway's OpenAI bridge by Anthropic clients. */
+    public SimConfig(long ttftMillis, double tokensPerSecond, double rateLimitRate, double serverErrorRate,
+                     double timeoutRate, double cutStreamRate, long seed) {
+        this(ttftMillis, tokensPerSecond, rateLimitRate, serverErrorRate, timeoutRate, cutStreamRate, seed, false);
+    }
+
     public static SimConfig defaults() {
         return new SimConfig(0, 0, 0, 0, 0, 0, DEFAULT_SEED);
     }
@@ -51,9 +61,11 @@ public record SimConfig(
                               @JsonProperty("server-error-rate") Double serverErrorRate,
                               @JsonProperty("timeout-rate") Double timeoutRate,
                               @JsonProperty("cut-stream-rate") Double cutStreamRate,
-                              @JsonProperty("seed") Long seed) {
+                              @JsonProperty("seed") Long seed,
+                              @JsonProperty("anthropic-native") Boolean anthropicNative) {
         return new SimConfig(ttftMillis == null ? 0 : ttftMillis, or0(tokensPerSecond), or0(rateLimitRate),
-                or0(serverErrorRate), or0(timeoutRate), or0(cutStreamRate), seed == null ? DEFAULT_SEED : seed);
+                or0(serverErrorRate), or0(timeoutRate), or0(cutStreamRate), seed == null ? DEFAULT_SEED : seed,
+                anthropicNative != null && anthropicNative);
     }
 
     private static double or0(Double d) {

@@ -40,12 +40,19 @@ final class SimPlanner {
         this.refusals = refusals;
     }
 
+    /** An OpenAI-wire call: the prompt cache works as OpenAI's does, automatically ({@link SimPromptCache}). */
     SimAnswer plan(ChatCall call) {
+        return plan(call, (prompt, counter) ->
+                SimCacheTokens.read(cache.lookupAndStore(call.body(), call.upstreamModel(), prompt, counter)));
+    }
+
+    /** A call in OpenAI's shape whose prompt is cached as {@code caching} says (Anthropic's breakpoints, say). */
+    SimAnswer plan(ChatCall call, SimCaching caching) {
         JsonNode body = call.body();
         TokenCounter counter = TokenCounter.forModel(call.upstreamModel());
         int prompt = counter.countOpenAiPrompt(body);
         refusals.checkPrompt(call, prompt); // before the cache: a refused prompt was never seen by the provider
-        int cached = cache.lookupAndStore(body, call.upstreamModel(), prompt, counter);
+        SimCacheTokens cached = caching.lookupAndStore(prompt, counter).within(prompt);
         long seed = seed(body);
         int n = Math.clamp(body.path("n").asInt(1), 1, MAX_CHOICES);
         List<SimAnswer.Choice> choices = new ArrayList<>();

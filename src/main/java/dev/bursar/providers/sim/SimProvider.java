@@ -11,6 +11,7 @@ import dev.bursar.providers.ProviderError;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.providers.StreamSink;
+import dev.bursar.wire.ClientWire;
 import java.time.Clock;
 
 /**
@@ -28,6 +29,9 @@ import java.time.Clock;
  *       of {@code 429}, {@code 500}, {@code timeout}, {@code cut} for a single call (see {@link SimFaults}).</li>
  *   <li>What the real provider refuses, the sim refuses with that provider's status and message: a prompt over
  *       the context window, too many output tokens, the wrong endpoint, bad content (see {@link SimRefusals}).</li>
+ *   <li>With {@code anthropic-native: true} it also speaks Anthropic's Messages wire, and caches prompts as
+ *       Anthropic does: only up to {@code cache_control} breakpoints, reported as cache writes, then reads (see
+ *       {@link SimCacheControl}, {@link SimAnthropic}).</li>
  * </ul>
  */
 public final class SimProvider implements Provider {
@@ -59,6 +63,7 @@ public final class SimProvider implements Provider {
     private final SimFaults faults;
     private final SimPlanner planner;
     private final SimRefusals refusals;
+    private final SimCacheControl cacheControl;
 
     public SimProvider(ProviderConfig config) {
         this(config, PriceCatalog.bundled());
@@ -80,6 +85,7 @@ public final class SimProvider implements Provider {
         this.faults = new SimFaults(config.name(), sim);
         this.refusals = new SimRefusals(config.name(), catalog::model);
         this.planner = new SimPlanner(new SimPromptCache(clock), clock, refusals);
+        this.cacheControl = new SimCacheControl(clock);
     }
 
     @Override
@@ -88,12 +94,19 @@ public final class SimProvider implements Provider {
     }
 
     @Override
+    public boolean speaks(ClientWire wire) {
+        return wire == ClientWire.OPENAI || (wire == ClientWire.ANTHROPIC && sim.anthropicNative());
+    }
+
+    @Override
     public ProviderReply chat(ChatCall call) {
-        OpenAiWireOnly.require(call, name(), "the sim provider");
+        boolean anthropic = anthropic(call);
+        ChatCall original = call;
+        call = anthropic ? SimAnthropic.asOpenAi(original) : call;
         refusals.checkChat(call);
         SimFault fault = faults.next(call, false);
         failBeforeAnswering(fault, call);
-        SimAnswer answer = planner.plan(call);
+        SimAnswer answer = plan(call, anthropic ? original : null);
         long latency = sim.ttftMillis() * 1_000_000L + SimClock.generation(answer.outputTokens(), sim.tokensPerSecond());
         if (latency > call.timeouts().head(false).toNanos()) {
             throw SimClock.timeout(name(), call.timeouts().head(false), "no first token", null, false);
@@ -105,6 +118,9 @@ public final class SimProvider implements Provider {
                     answer.usage(answer.outputTokens() / 2), false, null);
         }
         SimClock.sleep(name(), latency);
+        if (anthropic) {
+            return SimAnthropic.whole(answer, original);
+        }
         ObjectNode body = SimJson.completion(answer);
         return new ProviderReply(body, answer.usage(), body.get("usage"), false, false,
                 answer.choices().getFirst().finishReason(), -1);
@@ -112,13 +128,34 @@ public final class SimProvider implements Provider {
 
     @Override
     public ProviderReply stream(ChatCall call, StreamSink sink) {
-        OpenAiWireOnly.require(call, name(), "the sim provider");
+        boolean anthropic = anthropic(call);
+        ChatCall original = call;
+        call = anthropic ? SimAnthropic.asOpenAi(original) : call;
         refusals.checkChat(call);
         SimFault fault = faults.next(call, true);
         if (fault != SimFault.TIMEOUT) {
             failBeforeAnswering(fault, call);
         }
-        return new SimStream(name(), call, planner.plan(call), sim, sink, fault).run();
+        if (!anthropic) {
+            return new SimStream(name(), call, planner.plan(call), sim, sink, fault).run();
+        }
+        SimAnthropic.Sink events = new SimAnthropic.Sink(sink, SimAnthropic.clientModel(original));
+        return SimAnthropic.Sink.anthropic(new SimStream(name(), call, plan(call, original), sim, events, fault).run());
+    }
+
+    /** Whether the call is answered on Anthropic's wire; any other wire than OpenAI's is refused otherwise. */
+    private boolean anthropic(ChatCall call) {
+        if (call.wire() == ClientWire.ANTHROPIC && sim.anthropicNative()) {
+            return true;
+        }
+        OpenAiWireOnly.require(call, name(), "the sim provider");
+        return false;
+    }
+
+    /** {@code anthropicCall}, when not null, is the client's Anthropic request: only its breakpoints are cached. */
+    private SimAnswer plan(ChatCall openAiCall, ChatCall anthropicCall) {
+        return anthropicCall == null ? planner.plan(openAiCall)
+                : planner.plan(openAiCall, cacheControl.of(anthropicCall.body(), openAiCall.upstreamModel()));
     }
 
     @Override
