@@ -65,10 +65,10 @@ final class EventTable {
         setText(ps, i++, call.fingerprint());
         PromptPrefix prefix = call.prefix();
         setText(ps, i++, prefix == null ? null : prefix.hash());
-        if (prefix == null) {
+        if (prefix == null || prefix.tokens().isEmpty()) {
             ps.setNull(i, Types.INTEGER);
         } else {
-            ps.setInt(i, prefix.tokens());
+            ps.setInt(i, prefix.tokens().getAsInt());
         }
     }
 
@@ -97,7 +97,11 @@ final class EventTable {
     static PromptPrefix prefix(ResultSet rs) throws SQLException {
         String hash = rs.getString("prefix_hash");
         int tokens = rs.getInt("prefix_tokens");
-        return hash == null || rs.wasNull() ? null : new PromptPrefix(hash, tokens);
+        boolean counted = !rs.wasNull();
+        if (hash == null) {
+            return null;
+        }
+        return counted ? new PromptPrefix(hash, tokens) : PromptPrefix.uncounted(hash);
     }
 
     private static String label(Endpoint endpoint) {

@@ -115,7 +115,8 @@ final class Exporter {
         m.put("raw_usage", charge.rawUsage());
         m.put("fingerprint", call.fingerprint());
         m.put("prefix_hash", call.prefix() == null ? null : call.prefix().hash());
-        m.put("prefix_tokens", call.prefix() == null ? null : call.prefix().tokens());
+        m.put("prefix_tokens", call.prefix() == null || call.prefix().tokens().isEmpty() ? null
+                : call.prefix().tokens().getAsInt());
     }
 
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {

@@ -59,7 +59,8 @@ public final class PromptPrefixReader {
         long micros = rs.getLong(1);
         Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
         Usage usage = new Usage(rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12));
-        return new PrefixCall(time, rs.getString(2), rs.getString(3), rs.getString(4),
-                new PromptPrefix(rs.getString(5), rs.getInt(6)), usage);
+        int tokens = rs.getInt(6);
+        PromptPrefix prefix = rs.wasNull() ? PromptPrefix.uncounted(rs.getString(5)) : new PromptPrefix(rs.getString(5), tokens);
+        return new PrefixCall(time, rs.getString(2), rs.getString(3), rs.getString(4), prefix, usage);
     }
 }

@@ -48,7 +48,8 @@ public record UsageEvent(
      * @param fingerprint  a short hash of the request's model and normalised prompt (digits and white space folded),
      *                     equal for near-identical requests: what runaway-loop alerts look for; null if none
      * @param prefix       the request's stable prefix when it is long enough for provider prompt caching
-     *                     (&ge; 1,024 tokens), what {@code bursar cache advise} groups by; null if none
+     *                     (&ge; 1,024 tokens; uncounted the first time a process sees it), what
+     *                     {@code bursar cache advise} groups by; null if none
      */
     public record Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
                        String fingerprint, PromptPrefix prefix) {

@@ -51,9 +51,12 @@ public final class CacheAdvisor {
         rows.add(tally.row(caching));
     }
 
-    /** The prices in force when the call was made, for a prompt as long as its prefix; empty for an unpriced model. */
+    /**
+     * The prices in force when the call was made (for a prompt as long as its prefix: a long-context tier applies only
+     * to prefixes past its threshold), or null for an unpriced model.
+     */
     private CachePrices prices(PrefixCall call) {
         Optional<PriceVersion> version = catalog.versionAt(call.model(), call.time());
-        return version.map(v -> CachePrices.of(v.pricesFor(call.prefix().tokens()))).orElse(null);
+        return version.map(v -> CachePrices.of(v.pricesFor(call.prefix().tokens().orElse(0)))).orElse(null);
     }
 }

@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A chat request's stable prefix ({@link PrefixNodes}) as the ledger records it: its tokens and a short hash, only
- * when it is at least {@value #MIN_TOKENS} tokens (no provider caches less). Runs once per request on the request
- * path, so it is cheap for the common case: a prefix whose text is obviously too short is not counted at all, and the
- * token counter remembers the texts it has counted (a system prompt sent again is looked up, not encoded again).
+ * A chat request's stable prefix ({@link PrefixNodes}): whether it can be long enough to cache, its hash, its tokens.
+ * Runs on the request path, so the common cases are cheap: a prefix whose text is obviously too short is not hashed,
+ * and counting (the expensive part: byte-pair encoding runs at a few million tokens a second) is left to
+ * {@link PrefixCounts}, which counts each distinct prefix once, and only once it is seen again.
  */
 final class PrefixFingerprint {
 
     static final int MIN_TOKENS = 1024;
     /**
-     * A prefix lighter than this is not counted. Weight is characters, a non-ASCII character counting 3 (its UTF-8
+     * A prefix lighter than this is not considered. Weight is characters, a non-ASCII character counting 3 (its UTF-8
      * bytes, so dense scripts are not missed); English prose runs about 4 characters a token and code or JSON about
      * 3, so 1,024 tokens take well over 3,000. Only unusual text (long digit runs, random identifiers) could reach
      * 1,024 tokens below it, and is then not recorded.
@@ -34,17 +34,24 @@ final class PrefixFingerprint {
     private PrefixFingerprint() {
     }
 
-    static Optional<PromptPrefix> of(ClientWire wire, String model, JsonNode body) {
+    /** The prefix of {@code body}, or empty when it is obviously too short to cache. */
+    static Optional<ObjectNode> candidate(ClientWire wire, JsonNode body) {
         ObjectNode prefix = PrefixNodes.of(wire, body);
-        if (weight(prefix, 0) < MIN_WEIGHT) {
-            return Optional.empty();
-        }
+        return weight(prefix, 0) < MIN_WEIGHT ? Optional.empty() : Optional.of(prefix);
+    }
+
+    /** The prefix's tokens as {@code model}'s tokenizer counts a prompt made of it alone. */
+    static int count(ClientWire wire, String model, ObjectNode prefix) {
         TokenCounter counter = TokenCounter.forModel(model);
-        int tokens = wire == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(prefix) : counter.countOpenAiPrompt(prefix);
-        if (tokens < MIN_TOKENS) {
-            return Optional.empty();
-        }
-        return Optional.of(new PromptPrefix(hash(prefix), tokens));
+        return wire == ClientWire.ANTHROPIC ? counter.countAnthropicPrompt(prefix) : counter.countOpenAiPrompt(prefix);
+    }
+
+    /** The prefix as the ledger records it (counted at once, as a test or a tool wants it), if long enough. */
+    static Optional<PromptPrefix> of(ClientWire wire, String model, JsonNode body) {
+        return candidate(wire, body).flatMap(prefix -> {
+            int tokens = count(wire, model, prefix);
+            return tokens < MIN_TOKENS ? Optional.empty() : Optional.of(new PromptPrefix(hash(prefix), tokens));
+        });
     }
 
     /** Approximate UTF-8 size of the texts and keys, stopping once it is known to be heavy enough. */

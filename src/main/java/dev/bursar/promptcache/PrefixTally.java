@@ -5,17 +5,22 @@ import dev.bursar.pricing.Usage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One group's calls, oldest first, folded into an {@link AdviceRow}. A call within the lifetime of the call before it
  * continues that call's cached span (a read); any other call starts a span (a write). Each call is priced at the
- * prices in force when it was made.
+ * prices in force when it was made, for its own prefix count; a call whose prefix was not counted (the first time a
+ * gateway saw it) is priced at the group's count once that is known.
  */
 final class PrefixTally {
 
     private final PrefixCall first;
     private final CacheLifetime lifetime;
-    private int prefixTokens;
+    private final List<Uncounted> uncounted = new ArrayList<>(1);
+    private int prefixTokens = -1;
     private Instant last;
     private long calls;
     private long reuses;
@@ -24,6 +29,10 @@ final class PrefixTally {
     private BigDecimal full = BigDecimal.ZERO;
     private BigDecimal withCache = BigDecimal.ZERO;
     private CachePrices lastPrices;
+
+    /** A call to price when the group's prefix count is known. */
+    private record Uncounted(Usage usage, CachePrices prices, boolean reuse) {
+    }
 
     /** A tally for the group of {@code first}: its feature, prompt version, served model and prefix hash. */
     PrefixTally(PrefixCall first, CacheLifetime lifetime) {
@@ -48,21 +57,30 @@ final class PrefixTally {
         calls++;
         reuses += reuse ? 1 : 0;
         cachedTokens += call.usage().cachedInputTokens();
+        if (prices != null) {
+            lastPrices = prices;
+        }
+        OptionalInt tokens = call.prefix().tokens();
+        if (tokens.isEmpty()) {
+            uncounted.add(new Uncounted(call.usage(), prices, reuse));
+            return;
+        }
         // Equal prefixes have equal counts, unless a fallback served the call (then the first candidate's tokenizer
         // counted it): each call is priced at its own count, the row shows the largest.
-        long p = call.prefix().tokens();
-        prefixTokens = Math.max(prefixTokens, call.prefix().tokens());
+        prefixTokens = Math.max(prefixTokens, tokens.getAsInt());
+        price(call.usage(), tokens.getAsInt(), prices, reuse);
+    }
+
+    private void price(Usage usage, long p, CachePrices prices, boolean reuse) {
         if (prices == null) {
             return;
         }
-        lastPrices = prices;
         full = full.add(CachePrices.usd(p, prices.input()));
-        now = now.add(billedNow(call.usage(), p, prices));
-        if (!prices.readDiscount()) {
-            withCache = withCache.add(billedNow(call.usage(), p, prices)); // nothing to turn on
-        } else {
-            withCache = withCache.add(CachePrices.usd(p, reuse ? prices.read() : prices.write(lifetime)));
-        }
+        BigDecimal billed = billedNow(usage, p, prices);
+        now = now.add(billed);
+        // A model without a cached-input price has nothing to turn on: with caching it costs what it costs now.
+        withCache = withCache.add(!prices.readDiscount() ? billed
+                : CachePrices.usd(p, reuse ? prices.read() : prices.write(lifetime)));
     }
 
     /**
@@ -78,17 +96,22 @@ final class PrefixTally {
                 .add(CachePrices.usd(write1h, prices.write1h())).add(CachePrices.usd(rest, prices.input()));
     }
 
+    /** Whether the prefix came again within the lifetime and was counted (a prefix seen once never is). */
     boolean repeated() {
-        return reuses > 0;
+        return reuses > 0 && prefixTokens >= 0;
     }
 
-    /** The row; {@code providerCaching} says how the model's provider caches. */
+    /** The row; {@code providerCaching} says how the model's provider caches. Call once, after the last {@link #add}. */
     AdviceRow row(String providerCaching) {
+        for (Uncounted u : uncounted) {
+            price(u.usage(), prefixTokens, u.prices(), u.reuse());
+        }
+        uncounted.clear();
         var costs = new AdviceRow.Costs(now, withCache, now.subtract(withCache), full.subtract(now));
         var group = new AdviceRow.Group(first.feature(), first.promptVersion(), first.model(), first.prefix().hash(),
                 prefixTokens);
         return new AdviceRow(group, providerCaching, calls, reuses, cachedTokens, costs,
-                lastPrices == null ? java.util.OptionalInt.empty() : lastPrices.breakEven(lifetime));
+                lastPrices == null ? OptionalInt.empty() : lastPrices.breakEven(lifetime));
     }
 
     CachePrices lastPrices() {

@@ -1,6 +1,7 @@
 package dev.bursar.promptcache;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.CacheConfig;
 import dev.bursar.config.Switch;
 import dev.bursar.ledger.Endpoint;
@@ -10,7 +11,7 @@ import java.time.Clock;
 
 /**
  * Provider prompt caching on the request path. For every chat request it finds the stable prefix the ledger records
- * ({@link RequestPrefix#recorded()}); with {@code cache: { anthropic-prompt-cache: auto }} it also lets
+ * ({@link RequestPrefix#recorded()}: hashed when it can be 1,024 tokens long, counted from its second sighting on); with {@code cache: { anthropic-prompt-cache: auto }} it also lets
  * {@link RequestPrefix#prepare} put a {@code cache_control} breakpoint on long system prompts this process has seen
  * within the last five minutes.
  */
@@ -18,6 +19,7 @@ public final class PromptCaching {
 
     private final boolean auto;
     private final StablePrompts stable;
+    private final PrefixCounts counts = new PrefixCounts(PrefixCounts.DEFAULT_CAPACITY);
     private final Clock clock;
 
     PromptCaching(boolean auto, StablePrompts stable, Clock clock) {
@@ -38,16 +40,23 @@ public final class PromptCaching {
 
     /**
      * The stable prefix of one request, found once before its first attempt. {@code model} is the served model of the
-     * route's first candidate; its tokenizer counts the prefix. Embeddings have none.
+     * route's first candidate; its tokenizer counts the prefix (from the prefix's second sighting on, see
+     * {@link PrefixCounts}). Embeddings have none.
      */
     public RequestPrefix prefix(ClientWire wire, Endpoint endpoint, String model, JsonNode body) {
         if (endpoint == Endpoint.EMBEDDINGS) {
             return RequestPrefix.NONE;
         }
-        PromptPrefix prefix = PrefixFingerprint.of(wire, model, body).orElse(null);
-        if (prefix == null) {
+        ObjectNode nodes = PrefixFingerprint.candidate(wire, body).orElse(null);
+        if (nodes == null) {
             return RequestPrefix.NONE;
         }
+        String hash = PrefixFingerprint.hash(nodes);
+        int tokens = counts.tokens(model, hash, () -> PrefixFingerprint.count(wire, model, nodes));
+        if (tokens != PrefixCounts.FIRST_SIGHTING && tokens < PrefixFingerprint.MIN_TOKENS) {
+            return RequestPrefix.NONE;
+        }
+        PromptPrefix prefix = tokens == PrefixCounts.FIRST_SIGHTING ? PromptPrefix.uncounted(hash) : new PromptPrefix(hash, tokens);
         boolean markable = auto && wire == ClientWire.ANTHROPIC && !PrefixNodes.marked(body) && CacheMarker.markable(body);
         return new RequestPrefix(prefix, markable ? stable : null, clock);
     }

@@ -31,7 +31,7 @@ public final class RequestPrefix {
         this.clock = clock;
     }
 
-    /** The prefix a ledger row records, or null when it is shorter than any provider caches. */
+    /** The prefix a ledger row records (uncounted at its first sighting), or null when it is too short to cache. */
     public PromptPrefix recorded() {
         return prefix;
     }
@@ -47,8 +47,10 @@ public final class RequestPrefix {
             return body;
         }
         String model = candidate.priceModel();
-        boolean mark = markFor.computeIfAbsent(model, m -> prefix.tokens() >= PromptCacheMinimum.tokens(m)
-                && stable.seenAgain(m, prefix.hash(), clock.instant()));
+        // An uncounted prefix is one this process had not seen: it is recorded as a sighting but not marked.
+        int tokens = prefix.tokens().orElse(Integer.MAX_VALUE);
+        boolean mark = markFor.computeIfAbsent(model, m -> tokens >= PromptCacheMinimum.tokens(m)
+                && stable.seenAgain(m, prefix.hash(), clock.instant()) && prefix.tokens().isPresent());
         return mark ? CacheMarker.marked(body) : body;
     }
 }

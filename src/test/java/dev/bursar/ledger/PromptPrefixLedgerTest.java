@@ -46,6 +46,8 @@ class PromptPrefixLedgerTest {
             s.ledger().append(row("a", T0, "chat", "claude-sonnet-4-5", new PromptPrefix("00aa11bb22cc33dd", 2048),
                     AttemptStatus.OK, "none"));
             s.ledger().append(row("b", T0.plusSeconds(1), "chat", "claude-sonnet-4-5", null, AttemptStatus.OK, "none"));
+            s.ledger().append(row("c", T0.plusSeconds(2), "chat", "claude-sonnet-4-5", PromptPrefix.uncounted("44ee55ff66aa77bb"),
+                    AttemptStatus.OK, "none"));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             s.ledger().export(new ExportQuery(MAY.from(), MAY.to(), 0), ExportFormat.JSONL, out);
@@ -56,6 +58,8 @@ class PromptPrefixLedgerTest {
             assertThat(rows.get(0).get("prefix_tokens").asInt()).isEqualTo(2048);
             assertThat(rows.get(1).get("prefix_hash").isNull()).isTrue();
             assertThat(rows.get(1).get("prefix_tokens").isNull()).isTrue();
+            assertThat(rows.get(2).get("prefix_hash").asText()).as("first sighting: hashed").isEqualTo("44ee55ff66aa77bb");
+            assertThat(rows.get(2).get("prefix_tokens").isNull()).as("not counted").isTrue();
         }
     }
 
@@ -66,7 +70,7 @@ class PromptPrefixLedgerTest {
         PromptPrefix p2 = new PromptPrefix("2222222222222222", 4000);
         try (TestStorage storage = TestStorage.of(dialect, dir); Stores s = Stores.open(storage.config())) {
             s.ledger().append(row("late", T0.plusSeconds(60), "chat", "m", p1, AttemptStatus.OK, "none"));
-            s.ledger().append(row("early", T0, "chat", "m", p1, AttemptStatus.OK, "none"));
+            s.ledger().append(row("early", T0, "chat", "m", PromptPrefix.uncounted(p1.hash()), AttemptStatus.OK, "none"));
             s.ledger().append(row("other", T0.plusSeconds(30), "chat", "m", p2, AttemptStatus.OK, "none"));
             s.ledger().append(row("none-feature", T0.plusSeconds(5), null, "m", p1, AttemptStatus.OK, "none"));
             s.ledger().append(row("failed", T0.plusSeconds(10), "chat", "m", p1, AttemptStatus.ERROR, "none"));
@@ -79,7 +83,8 @@ class PromptPrefixLedgerTest {
 
             assertThat(calls).extracting(c -> c.feature() + "/" + c.prefix().hash().charAt(0) + "@" + (c.time().getEpochSecond() - T0.getEpochSecond()))
                     .containsExactly("/1@5", "chat/1@0", "chat/1@60", "chat/2@30");
-            assertThat(calls.get(1).prefix()).isEqualTo(p1);
+            assertThat(calls.get(1).prefix()).isEqualTo(PromptPrefix.uncounted(p1.hash()));
+            assertThat(calls.get(2).prefix()).isEqualTo(p1);
             assertThat(calls.get(1).promptVersion()).isEqualTo("v1");
             assertThat(calls.get(1).usage().cachedInputTokens()).isEqualTo(2048);
         }

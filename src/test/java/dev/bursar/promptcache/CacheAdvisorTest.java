@@ -240,6 +240,36 @@ class CacheAdvisorTest {
     }
 
     @Test
+    void a_first_sighting_without_a_count_is_priced_at_its_groups_count_and_a_prefix_never_counted_is_left_out() {
+        call("chat", "seed-sonnet", "aaaaaaaaaaaaaaaa", 2000, 0);
+        uncountFirst();
+        call("chat", "seed-sonnet", "aaaaaaaaaaaaaaaa", 2000, 1);
+        call("chat", "seed-sonnet", "bbbbbbbbbbbbbbbb", 2000, 0);
+        call("chat", "seed-sonnet", "bbbbbbbbbbbbbbbb", 2000, 1);
+        rows.replaceAll(e -> e.call().prefix().hash().startsWith("b") ? uncounted(e) : e);
+
+        Advice advice = advise(CacheLifetime.FIVE_MINUTES);
+
+        assertThat(advice.rows()).hasSize(1);
+        AdviceRow row = advice.rows().getFirst();
+        assertThat(row.calls()).isEqualTo(2);
+        // both calls at 2,000 tokens: 2 × 0.006 now; a write 0.0075 and a read 0.0006 with caching
+        assertThat(row.costs().now()).isEqualByComparingTo("0.012");
+        assertThat(row.costs().withCache()).isEqualByComparingTo("0.0081");
+    }
+
+    private void uncountFirst() {
+        rows.set(0, uncounted(rows.getFirst()));
+    }
+
+    private static UsageEvent uncounted(UsageEvent e) {
+        UsageEvent.Call c = e.call();
+        return new UsageEvent(e.eventId(), e.requestId(), e.time(), e.attribution(), e.models(),
+                new UsageEvent.Call(c.endpoint(), c.stream(), c.batch(), c.attempt(), c.cacheOutcome(), c.fingerprint(),
+                        PromptPrefix.uncounted(c.prefix().hash())), e.usage(), e.charge(), e.outcome());
+    }
+
+    @Test
     void an_empty_ledger_gives_no_rows_and_zero_totals() {
         Advice advice = advise(CacheLifetime.FIVE_MINUTES);
 

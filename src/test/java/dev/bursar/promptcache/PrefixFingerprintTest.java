@@ -20,7 +20,7 @@ class PrefixFingerprintTest {
                 LongPrompts.openAi(LONG, "Where is my invoice?")).orElseThrow();
 
         assertThat(first).isEqualTo(second);
-        assertThat(first.tokens()).isGreaterThanOrEqualTo(1024)
+        assertThat(first.tokens().getAsInt()).isGreaterThanOrEqualTo(1024)
                 .isLessThan(TokenCounter.forModel("gpt-4o").countOpenAiPrompt(LongPrompts.openAi(LONG, "Hi")));
         assertThat(first.hash()).hasSize(16);
     }
@@ -35,7 +35,7 @@ class PrefixFingerprintTest {
                 LongPrompts.openAi(LONG, "Hi")).orElseThrow();
 
         assertThat(billing.hash()).isNotEqualTo(shipping.hash());
-        assertThat(Math.abs(billing.tokens() - openAi.tokens())).isLessThan(10);
+        assertThat(Math.abs(billing.tokens().getAsInt() - openAi.tokens().getAsInt())).isLessThan(10);
     }
 
     @Test
@@ -66,7 +66,7 @@ class PrefixFingerprintTest {
         Optional<PromptPrefix> prefix = PrefixFingerprint.of(ClientWire.OPENAI, "gpt-4o", LongPrompts.openAi(chinese, "你好"));
 
         assertThat(prefix).isPresent();
-        assertThat(prefix.get().tokens()).isGreaterThanOrEqualTo(1024);
+        assertThat(prefix.get().tokens().getAsInt()).isGreaterThanOrEqualTo(1024);
     }
 
     @Test
@@ -90,6 +90,6 @@ class PrefixFingerprintTest {
 
         assertThat(sameSystem).isEqualTo(system);
         assertThat(withDocument.hash()).isNotEqualTo(system.hash());
-        assertThat(withDocument.tokens()).isGreaterThan(system.tokens() * 19 / 10);
+        assertThat(withDocument.tokens().getAsInt()).isGreaterThan(system.tokens().getAsInt() * 19 / 10);
     }
 }

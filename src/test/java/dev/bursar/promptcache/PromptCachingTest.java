@@ -164,6 +164,36 @@ class PromptCachingTest {
     }
 
     @Test
+    void a_prefix_is_hashed_at_its_first_sighting_and_counted_once_from_its_second() {
+        ObjectNode body = LongPrompts.anthropic(LONG, "Hi");
+        PromptCaching caching = PromptCaching.recordOnly(clock);
+
+        var first = caching.prefix(ClientWire.ANTHROPIC, Endpoint.MESSAGES, "claude-sonnet-4-5", body).recorded();
+        var second = caching.prefix(ClientWire.ANTHROPIC, Endpoint.MESSAGES, "claude-sonnet-4-5",
+                LongPrompts.anthropic(LONG, "Another question")).recorded();
+
+        assertThat(first.tokens()).isEmpty();
+        assertThat(second.hash()).isEqualTo(first.hash());
+        assertThat(second).isEqualTo(PrefixFingerprint.of(ClientWire.ANTHROPIC, "claude-sonnet-4-5", body).orElseThrow());
+    }
+
+    @Test
+    void counts_are_taken_once_per_prefix_and_model_and_forgotten_least_recently_used_first() {
+        PrefixCounts counts = new PrefixCounts(2);
+        int[] counted = new int[1];
+        java.util.function.IntSupplier count = () -> ++counted[0] * 1000;
+
+        assertThat(counts.tokens("m", "a", count)).isEqualTo(PrefixCounts.FIRST_SIGHTING);
+        assertThat(counts.tokens("m", "a", count)).isEqualTo(1000);
+        assertThat(counts.tokens("m", "a", count)).isEqualTo(1000);
+        assertThat(counts.tokens("other-model", "a", count)).isEqualTo(PrefixCounts.FIRST_SIGHTING);
+        assertThat(counted[0]).isEqualTo(1);
+        counts.tokens("m", "b", count);
+        assertThat(counts.size()).isEqualTo(2);
+        assertThat(counts.tokens("m", "a", count)).as("forgotten: new again").isEqualTo(PrefixCounts.FIRST_SIGHTING);
+    }
+
+    @Test
     void the_stability_memory_is_bounded_forgetting_the_least_recently_seen() {
         StablePrompts stable = new StablePrompts(2);
         Instant t = clock.instant();
