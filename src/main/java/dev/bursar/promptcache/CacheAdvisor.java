@@ -4,10 +4,13 @@ import dev.bursar.ledger.PrefixCall;
 import dev.bursar.ledger.PromptPrefixReader;
 import dev.bursar.ledger.TimeRange;
 import dev.bursar.pricing.PriceCatalog;
+import dev.bursar.pricing.PriceSet;
 import dev.bursar.pricing.PriceVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,8 @@ import java.util.Optional;
 public final class CacheAdvisor {
 
     private final PriceCatalog catalog;
+    /** One {@link CachePrices} per catalog price set, so a group's calls share their regime (identity is its key). */
+    private final Map<PriceSet, CachePrices> regimes = new IdentityHashMap<>();
 
     public CacheAdvisor(PriceCatalog catalog) {
         this.catalog = catalog;
@@ -57,6 +62,7 @@ public final class CacheAdvisor {
      */
     private CachePrices prices(PrefixCall call) {
         Optional<PriceVersion> version = catalog.versionAt(call.model(), call.time());
-        return version.map(v -> CachePrices.of(v.pricesFor(call.prefix().tokens().orElse(0)))).orElse(null);
+        return version.map(v -> regimes.computeIfAbsent(v.pricesFor(call.prefix().tokens().orElse(0)), CachePrices::of))
+                .orElse(null);
     }
 }

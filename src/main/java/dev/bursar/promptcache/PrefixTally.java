@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -25,10 +27,22 @@ final class PrefixTally {
     private long calls;
     private long reuses;
     private long cachedTokens;
-    private BigDecimal now = BigDecimal.ZERO;
-    private BigDecimal full = BigDecimal.ZERO;
-    private BigDecimal withCache = BigDecimal.ZERO;
+    /** Tokens by price class, per price regime (usually one): summed per call, priced once at the end. */
+    private final Map<CachePrices, Sums> sums = new IdentityHashMap<>(2);
     private CachePrices lastPrices;
+    private CachePrices lastRegime;
+    private Sums lastSums;
+
+    /** A group's prefix tokens under one regime of prices, by how they are (or would be) billed. */
+    private static final class Sums {
+        long full;
+        long read;
+        long write5m;
+        long write1h;
+        long rest;
+        long cacheWrites;
+        long cacheReads;
+    }
 
     /** A call to price when the group's prefix count is known. */
     private record Uncounted(Usage usage, CachePrices prices, boolean reuse) {
@@ -71,29 +85,33 @@ final class PrefixTally {
         price(call.usage(), tokens.getAsInt(), prices, reuse);
     }
 
-    private void price(Usage usage, long p, CachePrices prices, boolean reuse) {
+    /**
+     * Adds a call's prefix of {@code p} tokens. Now: the ledger's cache reads and writes are taken to be the prefix's
+     * first tokens (a provider caches from the start of the prompt), the rest is billed at the input price. With
+     * caching: the whole prefix as a write or a read.
+     */
+    private void price(Usage u, long p, CachePrices prices, boolean reuse) {
         if (prices == null) {
             return;
         }
-        full = full.add(CachePrices.usd(p, prices.input()));
-        BigDecimal billed = billedNow(usage, p, prices);
-        now = now.add(billed);
-        // A model without a cached-input price has nothing to turn on: with caching it costs what it costs now.
-        withCache = withCache.add(!prices.readDiscount() ? billed
-                : CachePrices.usd(p, reuse ? prices.read() : prices.write(lifetime)));
-    }
-
-    /**
-     * The prefix as the call was billed: the ledger's cache reads and writes are taken to be the prefix's first tokens
-     * (a provider caches from the start of the prompt), the rest at the input price.
-     */
-    private static BigDecimal billedNow(Usage u, long prefix, CachePrices prices) {
-        long read = Math.min(u.cachedInputTokens(), prefix);
-        long write5m = Math.min(u.cacheWrite5mTokens(), prefix - read);
-        long write1h = Math.min(u.cacheWrite1hTokens(), prefix - read - write5m);
-        long rest = prefix - read - write5m - write1h;
-        return CachePrices.usd(read, prices.read()).add(CachePrices.usd(write5m, prices.write5m()))
-                .add(CachePrices.usd(write1h, prices.write1h())).add(CachePrices.usd(rest, prices.input()));
+        if (prices != lastRegime) {
+            lastSums = sums.computeIfAbsent(prices, k -> new Sums());
+            lastRegime = prices;
+        }
+        Sums s = lastSums;
+        long read = Math.min(u.cachedInputTokens(), p);
+        long write5m = Math.min(u.cacheWrite5mTokens(), p - read);
+        long write1h = Math.min(u.cacheWrite1hTokens(), p - read - write5m);
+        s.full += p;
+        s.read += read;
+        s.write5m += write5m;
+        s.write1h += write1h;
+        s.rest += p - read - write5m - write1h;
+        if (reuse) {
+            s.cacheReads += p;
+        } else {
+            s.cacheWrites += p;
+        }
     }
 
     /** Whether the prefix came again within the lifetime and was counted (a prefix seen once never is). */
@@ -107,6 +125,20 @@ final class PrefixTally {
             price(u.usage(), prefixTokens, u.prices(), u.reuse());
         }
         uncounted.clear();
+        BigDecimal now = BigDecimal.ZERO;
+        BigDecimal full = BigDecimal.ZERO;
+        BigDecimal withCache = BigDecimal.ZERO;
+        for (Map.Entry<CachePrices, Sums> e : sums.entrySet()) {
+            CachePrices p = e.getKey();
+            Sums s = e.getValue();
+            BigDecimal billed = CachePrices.usd(s.read, p.read()).add(CachePrices.usd(s.write5m, p.write5m()))
+                    .add(CachePrices.usd(s.write1h, p.write1h())).add(CachePrices.usd(s.rest, p.input()));
+            now = now.add(billed);
+            full = full.add(CachePrices.usd(s.full, p.input()));
+            // A model without a cached-input price has nothing to turn on: with caching it costs what it costs now.
+            withCache = withCache.add(!p.readDiscount() ? billed
+                    : CachePrices.usd(s.cacheWrites, p.write(lifetime)).add(CachePrices.usd(s.cacheReads, p.read())));
+        }
         var costs = new AdviceRow.Costs(now, withCache, now.subtract(withCache), full.subtract(now));
         var group = new AdviceRow.Group(first.feature(), first.promptVersion(), first.model(), first.prefix().hash(),
                 prefixTokens);
