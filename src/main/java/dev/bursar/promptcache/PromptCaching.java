@@ -30,7 +30,8 @@ public final class PromptCaching {
 
     /** As the config says: prefixes are always recorded, breakpoints added only with {@code anthropic-prompt-cache: auto}. */
     public static PromptCaching of(CacheConfig cache, Clock clock) {
-        return new PromptCaching(cache.anthropicPromptCache() == Switch.AUTO, new StablePrompts(StablePrompts.DEFAULT_CAPACITY), clock);
+        boolean auto = cache.anthropicPromptCache() == Switch.AUTO;
+        return new PromptCaching(auto, new StablePrompts(StablePrompts.DEFAULT_CAPACITY), clock);
     }
 
     /** Prefixes recorded, requests never changed ({@code anthropic-prompt-cache: off}, the default). */
@@ -56,7 +57,8 @@ public final class PromptCaching {
         if (tokens != PrefixCounts.FIRST_SIGHTING && tokens < PrefixFingerprint.MIN_TOKENS) {
             return RequestPrefix.NONE;
         }
-        PromptPrefix prefix = tokens == PrefixCounts.FIRST_SIGHTING ? PromptPrefix.uncounted(hash) : new PromptPrefix(hash, tokens);
+        PromptPrefix prefix = tokens == PrefixCounts.FIRST_SIGHTING ? PromptPrefix.uncounted(hash)
+                : new PromptPrefix(hash, tokens);
         boolean markable = auto && wire == ClientWire.ANTHROPIC && !PrefixNodes.marked(body) && CacheMarker.markable(body);
         return new RequestPrefix(prefix, markable ? stable : null, clock);
     }

@@ -46,11 +46,11 @@ public final class RequestPrefix {
         if (stable == null || wire != ClientWire.ANTHROPIC || !candidate.provider().speaks(ClientWire.ANTHROPIC)) {
             return body;
         }
-        String model = candidate.priceModel();
-        // An uncounted prefix is one this process had not seen: it is recorded as a sighting but not marked.
-        int tokens = prefix.tokens().orElse(Integer.MAX_VALUE);
-        boolean mark = markFor.computeIfAbsent(model, m -> tokens >= PromptCacheMinimum.tokens(m)
-                && stable.seenAgain(m, prefix.hash(), clock.instant()) && prefix.tokens().isPresent());
+        boolean mark = markFor.computeIfAbsent(candidate.priceModel(), model -> {
+            boolean seenBefore = stable.seenAgain(model, prefix.hash(), clock.instant()); // and remembers this sighting
+            // An uncounted prefix is one this process had not seen yet, so it is never marked.
+            return seenBefore && prefix.tokens().isPresent() && prefix.tokens().getAsInt() >= PromptCacheMinimum.tokens(model);
+        });
         return mark ? CacheMarker.marked(body) : body;
     }
 }
