@@ -235,7 +235,7 @@ abstract class LedgerContractTest {
         Attribution a = new Attribution("key_9", "acme", "u1", "core", "chat", "production", "v3");
         UsageEvent e = new UsageEvent("all", "req-all", T0.plusSeconds(5).plusNanos(123_000), a,
                 new UsageEvent.Models("fast", "claude-3-5-haiku-20241022", "claude-3-5-haiku-latest", "anthropic", "alias"),
-                new UsageEvent.Call(Endpoint.MESSAGES, true, true, 2, "miss", "fp-1"),
+                new UsageEvent.Call(Endpoint.MESSAGES, true, true, 2, "miss", "fp-1", new PromptPrefix("ab12cd34ef56ab78", 2048)),
                 new Usage(100, 20, 5, 1, 50, 10),
                 new UsageEvent.Charge(new BigDecimal("0.0000375"), BigDecimal.ZERO, "2026-01-01", true, "{\"input_tokens\":100}"),
                 new UsageEvent.Outcome(499, CLIENT_CANCELLED, null, 1_234, 567));
@@ -251,7 +251,7 @@ abstract class LedgerContractTest {
                 "cost_usd":"0.0000375","saved_usd":"0","price_version":"2026-01-01","cost_estimated":true,\
                 "latency_micros":1234,"ttft_micros":567,"http_status":499,"status":"client_cancelled",\
                 "error_class":null,"attempt":2,"batch":true,"stream":true,"raw_usage":"{\\"input_tokens\\":100}",\
-                "fingerprint":"fp-1"}
+                "fingerprint":"fp-1","prefix_hash":"ab12cd34ef56ab78","prefix_tokens":2048}
                 """);
     }
 
