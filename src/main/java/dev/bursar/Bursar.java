@@ -1,6 +1,9 @@
 package dev.bursar;
 
 import dev.bursar.alerts.AlertEngine;
+import dev.bursar.cache.Caches;
+import dev.bursar.cache.ResponseCache;
+import dev.bursar.cache.SemanticSearch;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
@@ -108,11 +111,14 @@ public final class Bursar implements AutoCloseable {
             }
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);
+            ResponseCache responses = Caches.open(config.cache(), redis, config.redis(), new CacheAlerts(alerts),
+                    SemanticSearch.none(), clock);
             ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
             metrics.circuitStates(health::stateCodes);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
-                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health);
+                    new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
+                    responses, uncachedModels(config.models()));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
@@ -126,6 +132,20 @@ public final class Bursar implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /** The models whose config says {@code cache: off}, by name and by upstream name. */
+    private static java.util.Set<String> uncachedModels(List<dev.bursar.config.ModelConfig> models) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var m : models) {
+            if (!m.cacheable()) {
+                names.add(m.name());
+                if (m.upstream() != null) {
+                    names.add(m.upstream());
+                }
+            }
+        }
+        return names;
     }
 
     /** Which configured provider serves each catalog vendor's models. */

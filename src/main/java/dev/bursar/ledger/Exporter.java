@@ -114,6 +114,8 @@ final class Exporter {
         m.put("stream", call.stream());
         m.put("raw_usage", charge.rawUsage());
         m.put("fingerprint", call.fingerprint());
+        // Last, so the columns before it keep their places: what the cache did, as reports name it.
+        m.put("cache", CacheLabel.of(call.cacheOutcome()));
     }
 
     private static RowWriter writer(ExportFormat format, OutputStream out) throws IOException {

@@ -251,7 +251,7 @@ abstract class LedgerContractTest {
                 "cost_usd":"0.0000375","saved_usd":"0","price_version":"2026-01-01","cost_estimated":true,\
                 "latency_micros":1234,"ttft_micros":567,"http_status":499,"status":"client_cancelled",\
                 "error_class":null,"attempt":2,"batch":true,"stream":true,"raw_usage":"{\\"input_tokens\\":100}",\
-                "fingerprint":"fp-1"}
+                "fingerprint":"fp-1","cache":"miss"}
                 """);
     }
 
