@@ -119,7 +119,8 @@ abstract class LedgerContractTest {
 
         assertThat(rows).containsExactlyInAnyOrderElementsOf(TestEvents.bruteForce(events, q));
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(SpendRow::costUsd).reversed());
-        if (d != Dimension.MODEL && d != Dimension.PROVIDER && d != Dimension.STATUS && d != Dimension.DAY && d != Dimension.HOUR) {
+        if (d != Dimension.MODEL && d != Dimension.PROVIDER && d != Dimension.STATUS && d != Dimension.CACHE
+                && d != Dimension.DAY && d != Dimension.HOUR) {
             assertThat(rows).extracting(r -> r.group().getFirst()).contains(SpendRow.UNATTRIBUTED);
         }
     }
