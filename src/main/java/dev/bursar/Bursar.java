@@ -170,6 +170,11 @@ public final class Bursar implements AutoCloseable {
         return new ModelRoutes.VendorProviders(byVendor, sim);
     }
 
+    /** The master key of the gateway {@code config} describes, if one is set or was saved: for the admin API's callers. */
+    public static java.util.Optional<String> masterKey(BursarConfig config, Map<String, String> env) {
+        return MasterKey.existing(config.server().masterKey(), env, dataDir(config.storage()));
+    }
+
     static Path dataDir(StorageConfig storage) {
         if (storage.sqlite() != null) {
             Path parent = Path.of(storage.sqlite()).toAbsolutePath().getParent();

@@ -193,4 +193,36 @@ class CacheGatewayTest {
         assertThat(cacheOf(second)).isEqualTo("hit-exact");
         assertThat(second.body()).isEqualTo(first.body());
     }
+
+    @Test
+    void the_admin_api_shows_hit_rates_and_savings_and_purges_one_customer() throws Exception {
+        String body = ask("purge check");
+        chat("acme-key", body, "X-Bursar-Feature", "faq");
+        chat("acme-key", body, "X-Bursar-Feature", "faq");
+        chat("anon-1", body);
+        assertThat(cacheOf(chat("anon-1", body))).isEqualTo("hit-exact");
+
+        JsonNode stats = Golden.JSON.readTree(bursar.get("/admin/cache", "Authorization", ADMIN).body());
+        assertThat(stats.path("enabled").asBoolean()).isTrue();
+        assertThat(stats.path("exact").path("backend").asText()).isEqualTo("memory");
+        assertThat(stats.path("exact").path("entries").asLong()).isPositive();
+        JsonNode faq = null;
+        for (JsonNode r : stats.path("rows")) {
+            if (r.path("feature").asText().equals("faq")) {
+                faq = r;
+            }
+        }
+        assertThat(faq).as(stats.toString()).isNotNull();
+        assertThat(faq.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(faq.path("hits_exact").asLong()).isEqualTo(1);
+        assertThat(faq.path("misses").asLong()).isEqualTo(1);
+        assertThat(faq.path("hit_rate").asText()).isEqualTo("0.5000");
+        assertThat(new BigDecimal(faq.path("saved_usd").asText())).isPositive();
+        assertThat(bursar.get("/admin/cache").statusCode()).isEqualTo(401);
+
+        JsonNode purged = Golden.JSON.readTree(bursar.delete("/admin/cache?customer=acme", "Authorization", ADMIN).body());
+        assertThat(purged.path("removed").asLong()).isPositive();
+        assertThat(cacheOf(chat("acme-key", body, "X-Bursar-Feature", "faq"))).isEqualTo("miss");
+        assertThat(cacheOf(chat("anon-1", body))).isEqualTo("hit-exact");
+    }
 }
