@@ -54,9 +54,11 @@ public final class Bursar implements AutoCloseable {
     private final String masterKey;
     private final Metrics metrics;
     private final String host;
+    private final ResponseCache responses;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses) {
+        this.responses = responses;
         this.controls = controls;
         this.storage = storage;
         this.upstream = upstream;
@@ -124,7 +126,8 @@ public final class Bursar implements AutoCloseable {
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses));
-            Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics, config.server().host());
+            Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
+                    config.server().host(), responses);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -211,6 +214,7 @@ public final class Bursar implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        responses.close();
         upstream.close();
         controls.close();
         alerts.close();

@@ -26,6 +26,9 @@ public final class Caches {
                 throw new ConfigException("cache.redis: true needs the top-level redis: (url) to share entries through");
             }
             store = new RedisAnswerStore(redis, redisConfig.keyPrefix(), events);
+            if (config.semanticOn()) {
+                semantic = shared(semantic, config, redis, redisConfig, events, clock);
+            }
         } else {
             int max = config.exact().maxEntries();
             if (config.semanticOn()) {
@@ -34,5 +37,15 @@ public final class Caches {
             store = new InProcessAnswerStore(max);
         }
         return new ResponseCache(config, store, semantic, clock);
+    }
+
+    /** Every replica's index follows the others' entries through a Redis stream. */
+    static SemanticSearch shared(SemanticSearch local, CacheConfig config, RedisPipe redis, RedisConfig redisConfig,
+                                 CacheEvents events, Clock clock) {
+        SharedSemanticSearch shared = new SharedSemanticSearch(local, clock, config.semantic().ttl());
+        RedisPipe follower = new RedisPipe(redisConfig.url(), "bursar-" + redisConfig.keyPrefix() + "-semantic-feed");
+        shared.feed(new SemanticFeed(redis, follower, redisConfig.keyPrefix(), local, config.semantic().maxEntries(),
+                clock, events));
+        return shared;
     }
 }

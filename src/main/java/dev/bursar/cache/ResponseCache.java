@@ -164,7 +164,7 @@ public final class ResponseCache implements AutoCloseable {
     public long purge(String customer) {
         long n = store.purge(customer);
         String prefix = customer == null ? null : customerPrefix(customer);
-        return n + semantic.purge(scope -> prefix == null || scope.startsWith(prefix));
+        return n + semantic.purge(prefix);
     }
 
     public CacheConfig config() {

@@ -3,7 +3,6 @@ package dev.bursar.cache;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.wire.ClientWire;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The semantic half of the cache as the response cache uses it: paraphrases of answered requests, within one scope.
@@ -12,8 +11,16 @@ import java.util.function.Predicate;
  */
 public interface SemanticSearch extends AutoCloseable {
 
-    /** A request made ready for the index: its scope and embedding. */
+    /**
+     * A request made ready for the index: its scope, its embedding and the text the near-miss guard compares,
+     * serialised so that another replica can add the same entry without embedding it again.
+     */
     interface Probe {
+        String scope();
+
+        float[] vector();
+
+        String query();
     }
 
     /** Empty when the request cannot be matched by meaning (images, tool results, an empty conversation). */
@@ -24,8 +31,11 @@ public interface SemanticSearch extends AutoCloseable {
 
     void add(Probe probe, String answerHash);
 
-    /** Removes the entries whose scope matches; returns how many. */
-    long purge(Predicate<String> scope);
+    /** An entry another replica made (received through Redis): added as it is, not embedded again. */
+    void addShared(String scope, float[] vector, String query, String answerHash, java.time.Instant expiresAt);
+
+    /** Removes the entries whose scope starts with {@code scopePrefix}, or every entry when it is null; returns how many. */
+    long purge(String scopePrefix);
 
     long size();
 
@@ -53,7 +63,11 @@ public interface SemanticSearch extends AutoCloseable {
             }
 
             @Override
-            public long purge(Predicate<String> scope) {
+            public void addShared(String scope, float[] vector, String query, String answerHash, java.time.Instant expiresAt) {
+            }
+
+            @Override
+            public long purge(String scopePrefix) {
                 return 0;
             }
 
