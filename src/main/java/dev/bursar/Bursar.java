@@ -1,6 +1,9 @@
 package dev.bursar;
 
 import dev.bursar.alerts.AlertEngine;
+import dev.bursar.cache.Caches;
+import dev.bursar.cache.ResponseCache;
+import dev.bursar.cache.SemanticSearch;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
@@ -51,9 +54,11 @@ public final class Bursar implements AutoCloseable {
     private final String masterKey;
     private final Metrics metrics;
     private final String host;
+    private final ResponseCache responses;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses) {
+        this.responses = responses;
         this.controls = controls;
         this.storage = storage;
         this.upstream = upstream;
@@ -108,18 +113,21 @@ public final class Bursar implements AutoCloseable {
             }
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);
+            ResponseCache responses = Caches.open(config.cache(), redis, config.redis(), new CacheAlerts(alerts),
+                    SemanticSearch.none(), clock);
             ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
             metrics.circuitStates(health::stateCodes);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
-                    dev.bursar.promptcache.PromptCaching.of(config.cache(), clock));
+                    responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health));
-            Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics, config.server().host());
+                            config.server().cors(), providerConfigs, health, responses));
+            Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
+                    config.server().host(), responses);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -127,6 +135,20 @@ public final class Bursar implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /** The models whose config says {@code cache: off}, by name and by upstream name. */
+    private static java.util.Set<String> uncachedModels(List<dev.bursar.config.ModelConfig> models) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var m : models) {
+            if (!m.cacheable()) {
+                names.add(m.name());
+                if (m.upstream() != null) {
+                    names.add(m.upstream());
+                }
+            }
+        }
+        return names;
     }
 
     /** Which configured provider serves each catalog vendor's models. */
@@ -149,6 +171,11 @@ public final class Bursar implements AutoCloseable {
             }
         }
         return new ModelRoutes.VendorProviders(byVendor, sim);
+    }
+
+    /** The master key of the gateway {@code config} describes, if one is set or was saved: for the admin API's callers. */
+    public static java.util.Optional<String> masterKey(BursarConfig config, Map<String, String> env) {
+        return MasterKey.existing(config.server().masterKey(), env, dataDir(config.storage()));
     }
 
     static Path dataDir(StorageConfig storage) {
@@ -187,6 +214,7 @@ public final class Bursar implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        responses.close();
         upstream.close();
         controls.close();
         alerts.close();

@@ -17,6 +17,24 @@ record MasterKey(String value, boolean generated) {
 
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
+    /** The key a running gateway uses, without making one: for commands that call its admin API. */
+    static Optional<String> existing(String fromConfig, Map<String, String> env, Path dataDir) {
+        if (fromConfig != null && !fromConfig.isBlank()) {
+            return Optional.of(fromConfig);
+        }
+        String fromEnv = env.get("BURSAR_MASTER_KEY");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(fromEnv);
+        }
+        Path file = dataDir.resolve("master.key");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip()).filter(k -> !k.isEmpty())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key file " + file, e);
+        }
+    }
+
     static MasterKey resolve(String fromConfig, Map<String, String> env, Path dataDir) {
         if (fromConfig != null && !fromConfig.isBlank()) {
             return new MasterKey(fromConfig, false);

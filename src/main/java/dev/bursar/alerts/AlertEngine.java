@@ -172,6 +172,18 @@ public final class AlertEngine implements AutoCloseable {
         raise(f, now, now.plus(Duration.ofMinutes(OUTAGE_MINUTES)));
     }
 
+    /**
+     * The shared cache store (Redis) could not be reached: calls go to the providers uncached, and pay for it. Alerts
+     * once per outage window of {@value #OUTAGE_MINUTES} minutes. Returns at once.
+     */
+    public void cacheStoreUnavailable(String where, String message) {
+        Instant now = clock.instant();
+        Finding f = new Finding("cache-store " + where, "cache-store-unavailable", Severity.WARNING, "cache", where,
+                "outage", "Cache store unavailable at " + where + ": " + message + "; the cache is bypassed (every call"
+                + " goes to its provider and is paid) until it is back", BigDecimal.ZERO, new LinkedHashMap<>());
+        raise(f, now, now.plus(Duration.ofMinutes(OUTAGE_MINUTES)));
+    }
+
     private void raise(Finding f, Instant now, Instant expires) {
         webhooks.run(() -> {
             store.resolveExpired(now);

@@ -2,21 +2,16 @@ package dev.bursar.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code bursar cache}: the caches' subcommands. Without one, prints its usage. */
+/** {@code bursar cache}: what the response cache saved, clearing it, and measuring the semantic matcher. */
 @Command(name = "cache", mixinStandardHelpOptions = true,
-        description = "Caching: what provider prompt caching would save (advise).",
-        subcommands = {CacheAdviseCommand.class})
+        description = "Cache hit rates and savings, purge, semantic matcher evaluation, provider prompt-cache advice.",
+        subcommands = {CacheStatsCommand.class, CachePurgeCommand.class, CacheAdviseCommand.class})
 public final class CacheCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        System.err.println("bursar cache: say stats, purge, eval or advise (bursar cache --help)");
         return 2;
     }
 }

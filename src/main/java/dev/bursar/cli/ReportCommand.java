@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     String config;
 
     @Option(names = "--group-by", split = ",", paramLabel = "DIM",
-            description = "customer, user, team, feature, environment, prompt_version, key, model, provider, day, hour (UTC)")
+            description = "customer, user, team, feature, environment, prompt_version, key, model, provider, status, cache, day, hour (UTC)")
     List<String> groupBy = List.of();
 
     @Option(names = "--from", paramLabel = "DATE|INSTANT", description = "start, inclusive (default: start of this month, UTC)")

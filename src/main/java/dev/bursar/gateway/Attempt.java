@@ -6,9 +6,16 @@ import dev.bursar.ledger.PromptPrefix;
 import dev.bursar.routing.Route;
 import java.time.Instant;
 
-/** One upstream attempt of a client request: what the ledger row is about. */
+/** One upstream attempt of a client request: what the ledger row is about ({@code cacheOutcome}: miss or off). */
 record Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
-               Endpoint endpoint, boolean stream, String fingerprint, PromptPrefix prefix) {
+               Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome, PromptPrefix prefix) {
+
+    /** An attempt without a prompt prefix to record (a cache hit: no provider was asked). */
+    Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
+            Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome) {
+        this(requestId, number, startedAt, startedNanos, attribution, route, endpoint, stream, fingerprint, cacheOutcome,
+                null);
+    }
 
     long elapsedMicros() {
         return (System.nanoTime() - startedNanos) / 1_000;

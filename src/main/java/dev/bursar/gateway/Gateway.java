@@ -5,6 +5,10 @@ import dev.bursar.attribution.Attribution;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.Principal;
+import dev.bursar.cache.CacheDirective;
+import dev.bursar.cache.CacheOutcome;
+import dev.bursar.cache.ResponseCache;
+import dev.bursar.cache.StreamCapture;
 import dev.bursar.ledger.Endpoint;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.config.GatewayConfig;
@@ -39,6 +43,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The request path, top to bottom: authenticate, attribute, check, route, call the route's candidates in turn
@@ -69,6 +74,7 @@ public final class Gateway {
     private final Clock clock;
     private final Retries retries;
     private final ProviderHealth health;
+    private final CacheHits cache;
     private final PromptCaching promptCaching;
 
     public Gateway(Parts p) {
@@ -77,11 +83,20 @@ public final class Gateway {
 
     /** With circuit breakers: every attempt asks {@code health} first and reports its outcome back. */
     public Gateway(Parts p, ProviderHealth health) {
-        this(p, health, PromptCaching.recordOnly(p.clock()));
+        this(p, health, ResponseCache.off(p.clock()), Set.of());
+    }
+
+    /**
+     * With a response cache: a hit is answered before budgets and providers; {@code uncachedModels} are the models
+     * whose config says {@code cache: off}.
+     */
+    public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels) {
+        this(p, health, responses, uncachedModels, PromptCaching.recordOnly(p.clock()));
     }
 
     /** With provider prompt caching as configured (prefixes recorded; breakpoints added in auto mode). */
-    public Gateway(Parts p, ProviderHealth health, PromptCaching promptCaching) {
+    public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels,
+                   PromptCaching promptCaching) {
         this.health = health;
         this.promptCaching = promptCaching;
         this.auth = p.auth();
@@ -93,6 +108,7 @@ public final class Gateway {
         this.metrics = p.metrics();
         this.clock = p.clock();
         this.retries = p.retries();
+        this.cache = new CacheHits(responses, uncachedModels, settlement, p.costs(), p.clock(), p.metrics());
     }
 
     /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
@@ -136,13 +152,24 @@ public final class Gateway {
                 in.wire() == ClientWire.ANTHROPIC);
         // A virtual model's rules test the attribution, so they run after it; budgets then see the chosen model.
         Route route = routes.rules(resolved).map(r -> r.choose(RoutingFacts.of(in, attribution, resolved))).orElse(resolved);
+        CacheDirective directive = CacheDirective.take(in.header(), in.body());
+        boolean stream = in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS;
+        ResponseCache.Lookup lookup = cache.lookup(in, directive, attribution, resolved, route);
+        if (lookup.hit().isPresent()) {
+            // Nothing is paid, so budgets and rate limits are not asked.
+            return cache.serve(requestId, in, attribution, route, lookup, stream, out);
+        }
         Permit permit = controlsOn && admission.needed(route, attribution)
                 ? admission.admit(in, route, attribution, clock.instant()) : null;
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
-                Fingerprint.of(route.priceModel(), in.body()),
+                Fingerprint.of(route.priceModel(), in.body()), lookup, cache.enabled(),
                 promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()));
         try {
-            return call(ex, out, in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS);
+            int status = call(ex, out, stream);
+            if (lookup.outcome() != CacheOutcome.OFF || cache.enabled()) {
+                metrics.cache(route.priceModel(), lookup.outcome().label(), java.math.BigDecimal.ZERO);
+            }
+            return status;
         } finally {
             if (permit != null) {
                 // Every attempt's real cost, failures included, is booked against the budgets, and the rest released.
@@ -153,10 +180,15 @@ public final class Gateway {
 
     /** The pieces every step of one request needs. */
     private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
-                            String fingerprint, RequestPrefix prefix) {
+                            String fingerprint, ResponseCache.Lookup lookup, boolean cacheOn, RequestPrefix prefix) {
         /** The same request on another candidate; what it spends still adds up in {@code spent}. */
         Exchange on(Route candidate) {
-            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, prefix);
+            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, lookup, cacheOn, prefix);
+        }
+
+        /** The answer is kept only when the model asked for gave it: a fallback's answer is not the asked model's. */
+        boolean keepsAnswer() {
+            return lookup.keeps() && !route.reason().startsWith(Route.FALLBACK);
         }
 
         /** Whether this candidate needs the Anthropic bridge: an Anthropic-wire client, a provider that speaks only OpenAI. */
@@ -171,11 +203,14 @@ public final class Gateway {
         /** A served answer's headers: the rate-limit state and why this model answered. */
         Map<String, String> answerHeaders() {
             Map<String, String> limits = rateLimitHeaders();
-            if (limits.isEmpty()) {
+            if (limits.isEmpty() && !cacheOn) {
                 return Map.of(ROUTE_HEADER, route.decision());
             }
             Map<String, String> headers = new java.util.LinkedHashMap<>(limits);
             headers.put(ROUTE_HEADER, route.decision());
+            if (cacheOn) {
+                headers.put(CacheHits.CACHE_HEADER, lookup.outcome().label());
+            }
             return headers;
         }
     }
@@ -279,7 +314,12 @@ public final class Gateway {
                     ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
                             .toString().getBytes(StandardCharsets.UTF_8)
                     : reply.bodyBytes();
-            return new Tried.Answered(deliver(ex, a, reply, cost, body, out));
+            int status = deliver(ex, a, reply, cost, body, out);
+            if (status == 200 && ex.keepsAnswer()) {
+                cache.cache().keep(ex.lookup(), body, reply.usage(), ex.route().priceModel(), ex.route().provider().name(),
+                        ex.attribution());
+            }
+            return new Tried.Answered(status);
         } catch (ProviderException e) {
             ApiError err = UpstreamErrors.of(e, ex.rateLimitHeaders());
             ex.spent().add(settlement.failed(a, e, err.status()), e.partialUsage().orElse(dev.bursar.pricing.Usage.ZERO));
@@ -326,17 +366,21 @@ public final class Gateway {
     private Tried streamed(Exchange ex, Attempt a, Responder out) {
         Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), null, ex.route().priceModel(),
                 ex.answerHeaders());
+        StreamCapture capture = ex.keepsAnswer() ? cache.cache().capture(ex.lookup()) : null;
         SettlingStreamSink sink = new SettlingStreamSink(out, headers, reply -> {
             Cost cost = settlement.answered(a, reply, 200);
             ex.spent().add(cost, reply.usage());
             return cost;
-        });
+        }, capture);
         try {
             StreamSink target = ex.bridged() ? new BridgedStreamSink(sink, ex.route().requestedModel()) : sink;
             ProviderReply reply = ex.route().provider().stream(chatCall(ex, a), target);
             if (!sink.settled()) {
                 // The client left (or the adapter ended without a final event): its tokens are still spend.
                 ex.spent().add(settlement.answered(a, reply, reply.clientCancelled() ? 499 : 200), reply.usage());
+            } else if (capture != null && !reply.clientCancelled()) {
+                cache.cache().keepStream(ex.lookup(), capture, reply.usage(), ex.route().priceModel(),
+                        ex.route().provider().name(), ex.attribution());
             }
             return new Tried.Answered(reply.clientCancelled() ? 499 : 200);
         } catch (ProviderException e) {
@@ -353,7 +397,7 @@ public final class Gateway {
 
     private Attempt begin(Exchange ex, int number, boolean stream) {
         return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
-                ex.in().endpoint(), stream, ex.fingerprint(), ex.prefix().recorded());
+                ex.in().endpoint(), stream, ex.fingerprint(), ex.lookup().outcome().label(), ex.prefix().recorded());
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {

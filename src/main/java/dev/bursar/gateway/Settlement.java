@@ -1,6 +1,8 @@
 package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bursar.cache.CacheOutcome;
+import dev.bursar.cache.CachedAnswer;
 import dev.bursar.ledger.AttemptStatus;
 import dev.bursar.ledger.EventIds;
 import dev.bursar.ledger.Ledger;
@@ -53,13 +55,33 @@ final class Settlement {
         return record(a, usage, null, e.partialUsage().isPresent(), -1, httpStatus, AttemptStatus.ERROR, e.error().kind());
     }
 
+    /**
+     * A request answered from the cache: no provider was paid, so the row costs nothing and no tokens; it carries what
+     * the answer would have cost today ({@code saved}), booked like any answer before the client has it all.
+     */
+    void cacheHit(Attempt a, CachedAnswer answer, CacheOutcome how, BigDecimal saved, String priceVersion) {
+        Route r = a.route();
+        UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
+                new UsageEvent.Models(r.requestedModel(), answer.priceModel(), r.upstreamModel(), CACHE_PROVIDER, r.reason()),
+                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), how.label(), a.fingerprint()),
+                Usage.ZERO,
+                new UsageEvent.Charge(BigDecimal.ZERO, saved, priceVersion, false, null),
+                new UsageEvent.Outcome(200, AttemptStatus.OK, null, a.elapsedMicros(), -1));
+        ledger.append(event);
+        metrics.settled(answer.priceModel(), Usage.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The provider column of a row answered from the cache: no provider was called. */
+    static final String CACHE_PROVIDER = "cache";
+
     private Cost record(Attempt a, Usage usage, JsonNode rawUsage, boolean estimated, long ttftNanos, int httpStatus,
                         AttemptStatus status, String errorClass) {
         Cost cost = costs.cost(a.route().priceModel(), usage, a.startedAt(), false);
         Route r = a.route();
         UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
                 new UsageEvent.Models(r.requestedModel(), r.priceModel(), r.upstreamModel(), r.provider().name(), r.reason()),
-                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), "none", a.fingerprint(), a.prefix()),
+                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), a.cacheOutcome(), a.fingerprint(),
+                        a.prefix()),
                 usage,
                 new UsageEvent.Charge(cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
                         rawUsage == null ? null : rawUsage.toString()),

@@ -1,5 +1,6 @@
 package dev.bursar.gateway;
 
+import dev.bursar.cache.StreamCapture;
 import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.Money;
 import dev.bursar.providers.ProviderReply;
@@ -19,11 +20,15 @@ final class SettlingStreamSink implements StreamSink {
     private final Responder out;
     private final Responder.BursarHeaders headers;
     private final Function<ProviderReply, Cost> settle;
+    private final StreamCapture capture;
     private Responder.EventStream stream;
     private boolean settled;
 
-    SettlingStreamSink(Responder out, Responder.BursarHeaders headers, Function<ProviderReply, Cost> settle) {
+    /** @param capture collects the events for the cache, or null when the answer is not kept */
+    SettlingStreamSink(Responder out, Responder.BursarHeaders headers, Function<ProviderReply, Cost> settle,
+                       StreamCapture capture) {
         this.out = out;
+        this.capture = capture;
         this.headers = headers;
         this.settle = settle;
     }
@@ -33,6 +38,9 @@ final class SettlingStreamSink implements StreamSink {
         if (stream == null) {
             stream = out.openStream(headers);
         }
+        if (capture != null) {
+            capture.add(sseEvent);
+        }
         stream.send(sseEvent);
     }
 
@@ -40,6 +48,9 @@ final class SettlingStreamSink implements StreamSink {
     public void send(byte[] sseEvent, boolean nextIsHere) throws IOException {
         if (stream == null) {
             stream = out.openStream(headers);
+        }
+        if (capture != null) {
+            capture.add(sseEvent);
         }
         stream.send(sseEvent, !nextIsHere);
     }

@@ -1,5 +1,6 @@
 package dev.bursar.http;
 
+import dev.bursar.cache.ResponseCache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bursar.alerts.AlertEngine;
 import dev.bursar.auth.Authenticator;
@@ -25,7 +26,8 @@ public final class GatewayServer implements AutoCloseable {
     /** Everything the routes need. */
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
-                        Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health) { }
+                        Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
+                        ResponseCache cache) { }
 
     private final WebServer server;
 
@@ -43,6 +45,7 @@ public final class GatewayServer implements AutoCloseable {
         wire.register(routing);
         new BudgetsApi(p.budgets(), bodies, admin::guarded).register(routing);
         new ProvidersApi(p.providers(), p.health(), admin::guarded).register(routing);
+        new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {

@@ -16,6 +16,8 @@ public enum Dimension {
     PROVIDER("provider"),
     /** How each attempt ended (ok, error, client_cancelled): with provider, what a failing provider wasted. */
     STATUS("status"),
+    /** What the cache did (miss, hit-exact, hit-semantic, off): with model or feature, where the cache saves. */
+    CACHE("cache"),
     DAY("day"),
     HOUR("hour");
 

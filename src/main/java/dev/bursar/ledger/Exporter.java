@@ -114,6 +114,9 @@ final class Exporter {
         m.put("stream", call.stream());
         m.put("raw_usage", charge.rawUsage());
         m.put("fingerprint", call.fingerprint());
+        // Last, so the columns before them keep their places: what the cache did, as reports name it, and the
+        // prompt prefix provider caching would reuse.
+        m.put("cache", CacheLabel.of(call.cacheOutcome()));
         m.put("prefix_hash", call.prefix() == null ? null : call.prefix().hash());
         m.put("prefix_tokens", call.prefix() == null || call.prefix().tokens().isEmpty() ? null
                 : call.prefix().tokens().getAsInt());

@@ -160,7 +160,7 @@ public final class LedgerStats {
             case KEY -> "key_id";
             case MODEL -> "model";
             case PROVIDER -> "provider";
-            case USER, STATUS, DAY, HOUR -> throw new IllegalArgumentException("spend per " + scope.wireName()
+            case USER, STATUS, CACHE, DAY, HOUR -> throw new IllegalArgumentException("spend per " + scope.wireName()
                     + " is not kept in the roll-ups");
         };
     }

@@ -30,8 +30,8 @@ final class SpendPlan {
 
     /** The coarsest roll-up a query may use: grouping by hour rules out days, by day rules out months. */
     static Source coarsest(List<Dimension> dims) {
-        if (dims.contains(Dimension.USER) || dims.contains(Dimension.STATUS)) {
-            // Roll-ups keep neither users nor attempt statuses (they would multiply their rows): raw rows answer.
+        if (dims.contains(Dimension.USER) || dims.contains(Dimension.STATUS) || dims.contains(Dimension.CACHE)) {
+            // Roll-ups keep neither users, attempt statuses nor cache outcomes (they would multiply their rows): raw rows answer.
             return Source.RAW;
         }
         if (dims.contains(Dimension.HOUR)) {

@@ -101,6 +101,9 @@ final class SpendReader {
             case MODEL -> source == Source.RAW ? "COALESCE(served_model, '')" : "model";
             case PROVIDER -> tag(source, "provider");
             case STATUS -> "status";
+            // Rows written before the cache existed say "none"; early test rows "hit_exact".
+            case CACHE -> "(CASE WHEN cache_outcome IS NULL OR cache_outcome IN ('none', '') THEN 'off'"
+                    + " ELSE REPLACE(cache_outcome, '_', '-') END)";
         };
     }
 

@@ -35,6 +35,10 @@ public final class Metrics {
     private final LongAdder latencyMicrosSum = new LongAdder();
     private final LongAdder ledgerRows = new LongAdder();
     private final Map<String, LongAdder> circuitRefused = new ConcurrentHashMap<>();
+    private record CacheKey(String model, String outcome) { }
+
+    private final Map<CacheKey, LongAdder> cacheOutcomes = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal[]> savedByModel = new ConcurrentHashMap<>();
     /** Each provider's circuit state code, read when metrics are rendered (states change with time alone). */
     private volatile Supplier<Map<String, Integer>> circuitStates = Map::of;
 
@@ -65,6 +69,17 @@ public final class Metrics {
     /** An attempt not made because {@code provider}'s circuit was open. */
     public void circuitRefused(String provider) {
         circuitRefused.computeIfAbsent(provider, k -> new LongAdder()).increment();
+    }
+
+    /** What the cache did for one request of {@code model} ("miss", "hit-exact", ...) and what a hit saved. */
+    public void cache(String model, String outcome, BigDecimal savedUsd) {
+        cacheOutcomes.computeIfAbsent(new CacheKey(model, outcome), k -> new LongAdder()).increment();
+        if (savedUsd.signum() > 0) {
+            BigDecimal[] sum = savedByModel.computeIfAbsent(model, k -> new BigDecimal[] {BigDecimal.ZERO});
+            synchronized (sum) {
+                sum[0] = sum[0].add(savedUsd);
+            }
+        }
     }
 
     public void error(String provider, String kind) {
@@ -102,6 +117,16 @@ public final class Metrics {
         sb.append("# TYPE bursar_upstream_errors_total counter\n");
         new TreeMap<String, Long>(mapOf(errors, k -> labels("provider", k.provider(), "kind", k.kind())))
                 .forEach((l, v) -> sb.append("bursar_upstream_errors_total").append(l).append(' ').append(v).append('\n'));
+        if (!cacheOutcomes.isEmpty()) {
+            sb.append("# HELP bursar_cache_requests_total Requests by model and what the cache did (miss, hit-exact, hit-semantic, off).\n");
+            sb.append("# TYPE bursar_cache_requests_total counter\n");
+            new TreeMap<String, Long>(mapOf(cacheOutcomes, k -> labels("model", k.model(), "outcome", k.outcome())))
+                    .forEach((l, v) -> sb.append("bursar_cache_requests_total").append(l).append(' ').append(v).append('\n'));
+            sb.append("# HELP bursar_cache_saved_usd_total What cache hits would have cost, by model.\n");
+            sb.append("# TYPE bursar_cache_saved_usd_total counter\n");
+            new TreeMap<>(savedByModel).forEach((m, v) -> sb.append("bursar_cache_saved_usd_total")
+                    .append(labels("model", m)).append(' ').append(v[0].toPlainString()).append('\n'));
+        }
         sb.append("# HELP bursar_request_duration_seconds Time from request to last byte, as seen by the gateway.\n");
         sb.append("# TYPE bursar_request_duration_seconds histogram\n");
         long cumulative = 0;

@@ -22,7 +22,8 @@ class LedgerLabelsGatewayTest {
             "provider", "endpoint", "routing_reason", "cache_outcome", "input_tokens", "cached_input_tokens",
             "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "cost_usd",
             "saved_usd", "price_version", "cost_estimated", "latency_micros", "ttft_micros", "http_status", "status",
-            "error_class", "attempt", "batch", "stream", "raw_usage", "fingerprint", "prefix_hash", "prefix_tokens");
+            "error_class", "attempt", "batch", "stream", "raw_usage", "fingerprint", "cache", "prefix_hash",
+            "prefix_tokens");
 
     static RunningBursar bursar;
 

@@ -119,7 +119,8 @@ abstract class LedgerContractTest {
 
         assertThat(rows).containsExactlyInAnyOrderElementsOf(TestEvents.bruteForce(events, q));
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(SpendRow::costUsd).reversed());
-        if (d != Dimension.MODEL && d != Dimension.PROVIDER && d != Dimension.STATUS && d != Dimension.DAY && d != Dimension.HOUR) {
+        if (d != Dimension.MODEL && d != Dimension.PROVIDER && d != Dimension.STATUS && d != Dimension.CACHE
+                && d != Dimension.DAY && d != Dimension.HOUR) {
             assertThat(rows).extracting(r -> r.group().getFirst()).contains(SpendRow.UNATTRIBUTED);
         }
     }
@@ -251,7 +252,7 @@ abstract class LedgerContractTest {
                 "cost_usd":"0.0000375","saved_usd":"0","price_version":"2026-01-01","cost_estimated":true,\
                 "latency_micros":1234,"ttft_micros":567,"http_status":499,"status":"client_cancelled",\
                 "error_class":null,"attempt":2,"batch":true,"stream":true,"raw_usage":"{\\"input_tokens\\":100}",\
-                "fingerprint":"fp-1","prefix_hash":"ab12cd34ef56ab78","prefix_tokens":2048}
+                "fingerprint":"fp-1","cache":"miss","prefix_hash":"ab12cd34ef56ab78","prefix_tokens":2048}
                 """);
     }
 

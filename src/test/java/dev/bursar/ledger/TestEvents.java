@@ -90,6 +90,7 @@ final class TestEvents {
             case MODEL -> e.models().served();
             case PROVIDER -> e.models().provider();
             case STATUS -> e.outcome().status().label();
+            case CACHE -> CacheLabel.of(e.call().cacheOutcome());
             case DAY -> e.time().toString().substring(0, 10);
             case HOUR -> e.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
         };
