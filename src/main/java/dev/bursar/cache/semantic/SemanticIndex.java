@@ -1,85 +1,41 @@
 package dev.bursar.cache.semantic;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The semantic cache's entries, in process: an HNSW graph (Lucene's in-memory index) of the embeddings, searched only
- * within one partition, i.e. one scope and one exact part. The scope is an opaque string the caller builds (tenant,
- * model, parameters); an entry is only ever found by a query with the identical scope.
+ * The semantic cache's entries, in process: per partition (one scope and one exact part), HNSW graphs of the
+ * embeddings (Lucene's {@code util.hnsw}, in chunks: {@link VectorChunk}). A query is compared only with the entries of
+ * its own partition: the scope is an opaque string the caller builds (tenant, model, parameters), and an entry is only
+ * ever found by a query with the identical scope.
  *
- * <p>Visibility: an entry is found by {@code find} as soon as {@code add} returns. Lucene shows new documents only
- * after a refresh, so the entries added since the last refresh (at most {@value #RECENT_LIMIT}) are also compared one by
- * one; the thread whose add fills that list refreshes.
- *
- * <p>Entries expire after the TTL (by the injected clock) and the oldest go first beyond {@code maxEntries}. Which
- * entries exist is decided here ({@code entries}); Lucene only proposes candidates, so an expired, evicted or purged
- * entry is never answered even before Lucene has forgotten it. Thread-safe; {@link #close} stops Lucene's merge threads.
+ * <p>An entry is found by {@code find} as soon as {@code add} returns. Entries expire after the TTL (by the injected
+ * clock) and the oldest go first beyond {@code maxEntries}. Thread-safe: finds of a partition run side by side, adds and
+ * removals of a partition one at a time. No thread of its own.
  */
 public final class SemanticIndex implements AutoCloseable {
 
-    static final int RECENT_LIMIT = 256;
-    /** Nearest neighbours asked of the graph: more than one, since the guard may refuse the nearest. */
+    /** Nearest neighbours asked of each graph: more than one, since the guard may refuse the nearest. */
     private static final int K = 8;
-    private static final String VECTOR = "v";
-    private static final String PARTITION = "p";
-    private static final String ID = "id";
 
     private final SemanticMatcher matcher;
     private final Duration ttl;
     private final int maxEntries;
     private final Clock clock;
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final ConcurrentSkipListMap<Long, Entry> entries = new ConcurrentSkipListMap<>();
-    private final ConcurrentSkipListMap<Long, Recent> recent = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Partition> partitions = new ConcurrentHashMap<>();
+    /** Every entry by the order it was added: the oldest is the first to evict. */
+    private final ConcurrentSkipListMap<Long, Partition.Entry> entries = new ConcurrentSkipListMap<>();
+    private final AtomicLong nextId = new AtomicLong();
     private final AtomicInteger entryCount = new AtomicInteger();
-    private final AtomicInteger recentCount = new AtomicInteger();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final Object writeLock = new Object();
-    private long nextId = 1;
-
-    private record Entry(String scope, String key, String answerKey, long expiresAtMillis, NearMissGuard.Details details) {
-
-        boolean in(String scope, String key) {
-            return this.key.equals(key) && this.scope.equals(scope);
-        }
-    }
-
-    private record Recent(String scope, String key, float[] vector) {
-    }
 
     public SemanticIndex(SemanticMatcher matcher, Duration ttl, int maxEntries, Clock clock) {
         if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
@@ -89,64 +45,27 @@ public final class SemanticIndex implements AutoCloseable {
         this.ttl = ttl;
         this.maxEntries = maxEntries;
         this.clock = clock;
-        try {
-            IndexWriterConfig config = new IndexWriterConfig().setCommitOnClose(false);
-            this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The best cached answer for the query in this scope, if one is similar enough and the guard agrees. */
     public Optional<SemanticHit> find(String scope, SemanticQuery query) {
         Prepared q = matcher.prepare(query);
+        Partition partition = partitions.get(partitionKey(scope, q.key()));
+        if (partition == null) {
+            return Optional.empty();
+        }
         long now = clock.millis();
-        Best best = new Best(q, scope, now);
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                KnnFloatVectorQuery knn = new KnnFloatVectorQuery(VECTOR, q.vector(), K, new TermQuery(new Term(PARTITION, partition(scope, q.key()))));
-                for (ScoreDoc hit : searcher.search(knn, K).scoreDocs) {
-                    // DOT_PRODUCT scores are (1 + cosine) / 2.
-                    best.consider(idOf(searcher, hit.doc), 2 * hit.score - 1);
-                }
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<Long, Recent> r : recent.entrySet()) {
-            if (r.getValue().key.equals(q.key()) && r.getValue().scope.equals(scope)) {
-                best.consider(r.getKey(), Vectors.dot(q.vector(), r.getValue().vector));
-            }
-        }
-        return Optional.ofNullable(best.hit);
-    }
-
-    private final class Best {
-        final Prepared query;
-        final String scope;
-        final long now;
-        SemanticHit hit;
-
-        Best(Prepared query, String scope, long now) {
-            this.query = query;
-            this.scope = scope;
-            this.now = now;
-        }
-
-        void consider(long id, float similarity) {
-            Entry e = entries.get(id);
-            if (e == null || e.expiresAtMillis <= now || !e.in(scope, query.key())) {
+        SemanticHit[] best = new SemanticHit[1];
+        partition.nearest(q.vector(), K, (entry, similarity) -> {
+            if (entry.expiresAtMillis <= now) {
                 return;
             }
-            Comparison c = new Comparison(similarity, true, NearMissGuard.disagreement(query.details(), e.details));
-            if (c.hit(matcher.threshold()) && (hit == null || similarity > hit.similarity())) {
-                hit = new SemanticHit(e.answerKey, similarity);
+            Comparison c = new Comparison(similarity, true, NearMissGuard.disagreement(q.details(), entry.details));
+            if (c.hit(matcher.threshold()) && (best[0] == null || similarity > best[0].similarity())) {
+                best[0] = new SemanticHit(entry.answerKey, similarity);
             }
-        }
+        });
+        return Optional.ofNullable(best[0]);
     }
 
     /** Caches the query's answer key in this scope until the TTL passes. */
@@ -172,40 +91,57 @@ public final class SemanticIndex implements AutoCloseable {
         if (expiresAtMillis <= now) {
             return;
         }
-        Entry entry = new Entry(scope, q.key(), answerKey, expiresAtMillis, q.details());
-        try {
-            synchronized (writeLock) {
-                long id = nextId++;
-                Document doc = new Document();
-                doc.add(new KnnFloatVectorField(VECTOR, q.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-                doc.add(new StringField(PARTITION, partition(scope, q.key()), Field.Store.NO));
-                doc.add(new LongField(ID, id, Field.Store.NO));
-                entries.put(id, entry);
-                entryCount.incrementAndGet();
-                recent.put(id, new Recent(scope, q.key(), q.vector()));
-                recentCount.incrementAndGet();
-                writer.addDocument(doc);
+        String key = partitionKey(scope, q.key());
+        long id = nextId.incrementAndGet();
+        Partition.Entry entry;
+        while (true) {
+            Partition partition = partitions.computeIfAbsent(key, k -> new Partition(scope, q.key(), q.vector().length));
+            entry = new Partition.Entry(id, partition, answerKey, expiresAtMillis, q.details());
+            Partition.Entry same = sameQuery(partition, q);
+            if (same != null && partition.replace(same, entry)) {
+                if (entries.remove(same.id) != null) {
+                    entryCount.decrementAndGet();
+                }
+                break;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (partition.add(entry, q.vector())) {
+                break;
+            }
+            partitions.remove(key, partition); // it emptied meanwhile: start a new one
         }
+        entries.put(id, entry);
+        entryCount.incrementAndGet();
         evict(now);
-        if (recentCount.get() >= RECENT_LIMIT) {
-            refresh();
-        }
     }
+
+    /**
+     * The entry of the same query, added before (a refreshed answer, another replica's copy): the new entry takes its
+     * place. Besides being what a cache should do, it keeps copies of one vector out of the graph: many identical
+     * vectors fill each other's neighbour lists and cut themselves off from the rest of the graph.
+     */
+    private static Partition.Entry sameQuery(Partition partition, Prepared q) {
+        Partition.Entry[] same = new Partition.Entry[1];
+        partition.nearest(q.vector(), K, (entry, similarity) -> {
+            if (similarity >= SAME && entry.details.equals(q.details())) {
+                same[0] = entry;
+            }
+        });
+        return same[0];
+    }
+
+    /** Cosine similarity of one text embedded twice, give or take float rounding. */
+    private static final float SAME = 0.99999f;
 
     /** Removes every entry whose scope the predicate accepts; returns how many. */
     public int purge(Predicate<String> scope) {
         Map<String, Boolean> verdicts = new HashMap<>();
-        List<Long> removed = new ArrayList<>();
-        for (Map.Entry<Long, Entry> e : entries.entrySet()) {
-            if (verdicts.computeIfAbsent(e.getValue().scope, scope::test) && remove(e.getKey())) {
-                removed.add(e.getKey());
+        int removed = 0;
+        for (Map.Entry<Long, Partition.Entry> e : entries.entrySet()) {
+            if (verdicts.computeIfAbsent(e.getValue().partition.scope, scope::test) && remove(e.getKey())) {
+                removed++;
             }
         }
-        deleteFromLucene(removed);
-        return removed.size();
+        return removed;
     }
 
     /** Entries that can still be found (expired ones at the old end are dropped first). */
@@ -216,86 +152,35 @@ public final class SemanticIndex implements AutoCloseable {
 
     /** Drops the oldest entries while there are too many or they have expired. */
     private void evict(long now) {
-        List<Long> removed = new ArrayList<>();
-        Map.Entry<Long, Entry> oldest;
+        Map.Entry<Long, Partition.Entry> oldest;
         while ((oldest = entries.firstEntry()) != null
                 && (entryCount.get() > maxEntries || oldest.getValue().expiresAtMillis <= now)) {
-            if (remove(oldest.getKey())) {
-                removed.add(oldest.getKey());
-            }
+            remove(oldest.getKey());
         }
-        deleteFromLucene(removed);
     }
 
     private boolean remove(long id) {
-        if (entries.remove(id) == null) {
+        Partition.Entry entry = entries.remove(id);
+        if (entry == null) {
             return false;
         }
         entryCount.decrementAndGet();
-        if (recent.remove(id) != null) {
-            recentCount.decrementAndGet();
+        Partition partition = entry.partition;
+        if (partition.remove(entry)) {
+            partitions.remove(partitionKey(partition.scope, partition.key), partition);
         }
         return true;
     }
 
-    private void deleteFromLucene(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try {
-            writer.deleteDocuments(LongField.newSetQuery(ID, ids.stream().mapToLong(Long::longValue).toArray()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Makes what was added visible to Lucene's searcher, then stops comparing it one by one. One thread at a time. */
-    private void refresh() {
-        if (!refreshing.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            long upTo;
-            synchronized (writeLock) {
-                upTo = nextId - 1;
-            }
-            searchers.maybeRefreshBlocking();
-            Map<Long, Recent> visible = recent.headMap(upTo, true);
-            for (Long id : visible.keySet()) {
-                if (recent.remove(id) != null) {
-                    recentCount.decrementAndGet();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            refreshing.set(false);
-        }
-    }
-
-    private static long idOf(IndexSearcher searcher, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedNumericDocValues ids = DocValues.getSortedNumeric(leaf.reader(), ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            return -1;
-        }
-        return ids.nextValue();
-    }
-
-    /** The Lucene term of a scope and exact part: the search filter. */
-    private static String partition(String scope, String key) {
+    private static String partitionKey(String scope, String key) {
         return scope + '\u0000' + key;
     }
 
+    /** Drops every entry. */
     @Override
     public void close() {
-        try {
-            searchers.close();
-            writer.rollback();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        entries.clear();
+        partitions.clear();
+        entryCount.set(0);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *   pairs SHARED OUT     writes quora-calibration.tsv, quora-heldout.tsv, mrpc.tsv, stsb.tsv into OUT
  *   sweep FILE           precision / recall per threshold on a pairs file, with and without the guard
  *   calibrate FILE       the threshold by the shipped rule (see {@link #choose}) on a pairs file
- *   contextual SHARED    MeanCache's contextual set through a real SemanticIndex
+ *   contextual SHARED [T] MeanCache's contextual set through a real SemanticIndex (at threshold T, default shipped)
  * </pre>
  */
 public final class SemanticEvalTool {
@@ -22,7 +22,8 @@ public final class SemanticEvalTool {
             case "pairs" -> pairs(Path.of(args[1]), Path.of(args[2]));
             case "sweep" -> sweep(Path.of(args[1]));
             case "calibrate" -> calibrate(Path.of(args[1]));
-            case "contextual" -> ContextualEval.print(Path.of(args[1]).resolve(EvalData.MEANCACHE));
+            case "contextual" -> ContextualEval.print(Path.of(args[1]).resolve(EvalData.MEANCACHE),
+                    args.length > 2 ? Float.parseFloat(args[2]) : SemanticThreshold.shipped());
             default -> throw new IllegalArgumentException("pairs | sweep | contextual");
         }
     }

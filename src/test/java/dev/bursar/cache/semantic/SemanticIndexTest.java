@@ -61,11 +61,11 @@ class SemanticIndexTest {
         SemanticIndex index = index(Duration.ofHours(1), 10_000);
         List<String> questions = List.of("How do I reset my password?", "What is your refund policy?",
                 "How do I cancel my subscription?", "Where is my order?", "Can I change my delivery address?");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) {
             String text = questions.get(i % questions.size());
             index.add(ACME, q(text), "acme-" + i);
         }
-        // Past the recent list: most entries are now in Lucene's graph, some still in the recent list.
+        // past VectorChunk.GRAPH_FROM: the scope is searched through its HNSW graph
         for (String text : questions) {
             assertThat(index.find(GLOBEX, q(text))).isEmpty();
             assertThat(index.find(ACME, q(text))).get().extracting(SemanticHit::answerKey).asString().startsWith("acme-");
@@ -74,6 +74,34 @@ class SemanticIndexTest {
         }
         index.add(GLOBEX, q("What is your refund policy?"), "globex-1");
         assertThat(index.find(GLOBEX, q("What is your refund policy?"))).get().extracting(SemanticHit::answerKey).isEqualTo("globex-1");
+    }
+
+    @Test
+    void a_paraphrase_is_found_among_thousands_of_entries_of_its_scope() {
+        SemanticIndex index = index(Duration.ofHours(1), 10_000);
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 3_000; i++) {
+            index.add(ACME, q("Where is my order number " + i + "?"), "noise-" + i, randomUnit(random), clock.instant().plusSeconds(60));
+            if (i == 1_500) {
+                index.add(ACME, q("How do I reset my password?"), "password");
+            }
+        }
+
+        assertThat(index.find(ACME, q("How can I reset my password?"))).get().extracting(SemanticHit::answerKey).isEqualTo("password");
+        assertThat(index.find(GLOBEX, q("How can I reset my password?"))).isEmpty();
+    }
+
+    static float[] randomUnit(java.util.Random r) {
+        float[] v = new float[384];
+        double n = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) r.nextGaussian();
+            n += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(n);
+        }
+        return v;
     }
 
     @Test
