@@ -41,7 +41,9 @@ public final class SemanticBench {
                 + "customers across Europe. Last month several parcels arrived broken and the customers asked for refunds, "
                 + "which ate most of the margin of those orders. I already wrap each piece in bubble wrap and use double-walled "
                 + "boxes, but the courier seems rough with them and I cannot afford their premium insured service for every "
-                + "order. Order number " + i + " was the worst case so far. What packaging changes would reduce breakage the "
+                + "order. I also tried corrugated inserts and paper fill from a local supplier, and a friend suggested moulded "
+                + "pulp trays, but those need a minimum order I cannot pay for yet, and my storage room is tiny. Order number "
+                + i + " was the worst case so far. What packaging changes would reduce breakage the "
                 + "most for fragile ceramic items shipped by standard courier, and how should I word my refund policy so "
                 + "that it stays fair to customers without losing money on every broken parcel?";
     }
