@@ -4,6 +4,7 @@ import dev.bursar.alerts.AlertEngine;
 import dev.bursar.cache.Caches;
 import dev.bursar.cache.ResponseCache;
 import dev.bursar.cache.SemanticSearch;
+import dev.bursar.cache.semantic.IndexedSemanticSearch;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
@@ -114,7 +115,8 @@ public final class Bursar implements AutoCloseable {
             parts.add(budgets);
             SpendControl controls = new CompositeSpendControl(parts, redis);
             ResponseCache responses = Caches.open(config.cache(), redis, config.redis(), new CacheAlerts(alerts),
-                    SemanticSearch.none(), clock);
+                    config.cache().semanticOn() ? IndexedSemanticSearch.open(config.cache().semantic(), clock)
+                            : SemanticSearch.none(), clock);
             ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
             metrics.circuitStates(health::stateCodes);
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,

@@ -49,7 +49,20 @@ public final class SemanticIndex implements AutoCloseable {
 
     /** The best cached answer for the query in this scope, if one is similar enough and the guard agrees. */
     public Optional<SemanticHit> find(String scope, SemanticQuery query) {
-        Prepared q = matcher.prepare(query);
+        return find(scope, matcher.prepare(query));
+    }
+
+    /** The same with the query's embedding already computed ({@link #vectorOf}): the gateway embeds once per request. */
+    public Optional<SemanticHit> find(String scope, SemanticQuery query, float[] vector) {
+        return find(scope, matcher.prepare(query, vector));
+    }
+
+    /** When an entry added now expires. */
+    public Instant expiryFromNow() {
+        return Instant.ofEpochMilli(clock.millis() + ttl.toMillis());
+    }
+
+    private Optional<SemanticHit> find(String scope, Prepared q) {
         Partition partition = partitions.get(partitionKey(scope, q.key()));
         if (partition == null) {
             return Optional.empty();
