@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a cosine similarity cannot see: two questions that differ in one number, name, negation, unit or code
- * identifier are close in embedding space ("capital of Germany" / "capital of France" score above 0.9) yet need
- * different answers. The guard extracts those details from each query ({@link Details}) and a hit needs them to agree.
+ * identifier can be close in embedding space ("Is my code working?" / "Is my code not working?") yet need different
+ * answers. The guard extracts those details from each query ({@link Details}) and a hit needs them to agree.
  *
  * <p>Agreement is deliberately strict (a detail on one side only is a disagreement: "the tower" is not "the Eiffel
  * tower"); a refused paraphrase costs one provider call, a wrong hit gives a user someone else's answer.
@@ -45,7 +45,7 @@ final class NearMissGuard {
      * @param entities    capitalised names and acronyms, lower-cased
      * @param past        the text asks in the past tense (did, was, were, had): "who was the president" is not "who is".
      *                    Question words and modal verbs were tried too (how/where, can/should): on the Quora calibration
-     *                    half they cost a third of the recall for no measurable precision
+     *                    half they cost about a quarter of the recall for no measurable precision
      * @param words       every word lower-cased, each between spaces (" the eiffel tower "): a name capitalised on
      *                    one side only is still found on the other. One string, not a set: an index holds 100,000 of these
      */
@@ -109,14 +109,11 @@ final class NearMissGuard {
         return out;
     }
 
-    static boolean agree(Details a, Details b) {
-        return disagreement(a, b) == null;
-    }
-
     private record Found(int at, String value) {
     }
 
-    static Details details(String text) {
+    /** Words in backticks and words shaped like code (camelCase, snake_case, dotted.names, call()). */
+    private static Set<String> identifiers(String text) {
         Set<String> identifiers = new TreeSet<>();
         Matcher bt = BACKTICKS.matcher(text);
         while (bt.find()) {
@@ -129,6 +126,11 @@ final class NearMissGuard {
                 identifiers.add(s);
             }
         }
+        return identifiers;
+    }
+
+    static Details details(String text) {
+        Set<String> identifiers = identifiers(text);
         List<Found> numbers = new ArrayList<>();
         Matcher n = NUMBER.matcher(text);
         while (n.find()) {
