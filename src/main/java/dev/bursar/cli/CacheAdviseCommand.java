@@ -11,8 +11,6 @@ import dev.bursar.promptcache.Advice;
 import dev.bursar.promptcache.CacheAdvisor;
 import dev.bursar.promptcache.CacheLifetime;
 import dev.bursar.storage.StorageException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -83,13 +81,8 @@ public final class CacheAdviseCommand implements Callable<Integer> {
             CacheLifetime life = CacheLifetime.parse(lifetime);
             BursarConfig cfg = ConfigLoader.resolve(config, env);
             StorageConfig storage = cfg.storage();
-            if (!storage.isPostgres()) {
-                Path db = Path.of(storage.sqlite() == null ? StorageConfig.DEFAULT_SQLITE : storage.sqlite());
-                if (!Files.isRegularFile(db)) {
-                    err.println("bursar cache advise: no ledger at " + db.toAbsolutePath() + "; run `bursar serve` first"
-                            + " (or point --config at the bursar.yaml that names your storage)");
-                    return 1;
-                }
+            if (LedgerFile.missing("bursar cache advise", storage, err)) {
+                return 1;
             }
             Advice advice;
             try (Stores s = Stores.open(storage)) {

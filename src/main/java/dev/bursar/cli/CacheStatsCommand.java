@@ -43,6 +43,9 @@ final class CacheStatsCommand implements Callable<Integer> {
         try {
             TimeRange range = TimeRange.parse(from, to, java.time.Clock.systemUTC(), "--from", "--to");
             BursarConfig cfg = ConfigLoader.resolve(config, System.getenv());
+            if (LedgerFile.missing("bursar cache stats", cfg.storage(), spec.commandLine().getErr())) {
+                return 1;
+            }
             CacheReport report;
             try (Stores s = Stores.open(cfg.storage())) {
                 report = CacheReport.of(s.ledger().spend(new SpendQuery(

@@ -10,8 +10,6 @@ import dev.bursar.ledger.SpendQuery;
 import dev.bursar.ledger.SpendRow;
 import dev.bursar.ledger.TimeRange;
 import dev.bursar.storage.StorageException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +67,8 @@ public final class ReportCommand implements Callable<Integer> {
             TimeRange range = TimeRange.parse(from, to, clock, "--from", "--to");
             BursarConfig cfg = ConfigLoader.resolve(config, env);
             StorageConfig storage = cfg.storage();
-            if (!storage.isPostgres()) {
-                Path db = Path.of(storage.sqlite() == null ? StorageConfig.DEFAULT_SQLITE : storage.sqlite());
-                if (!Files.isRegularFile(db)) {
-                    err.println("bursar report: no ledger at " + db.toAbsolutePath() + "; run `bursar serve` first"
-                            + " (or point --config at the bursar.yaml that names your storage)");
-                    return 1;
-                }
+            if (LedgerFile.missing("bursar report", storage, err)) {
+                return 1;
             }
             List<SpendRow> rows;
             try (Stores s = Stores.open(storage)) {
