@@ -32,7 +32,10 @@ public final class IndexedSemanticSearch implements SemanticSearch {
 
     /** The shipped embedding model and the configured (or calibrated) threshold. */
     public static IndexedSemanticSearch open(SemanticCacheConfig config, Clock clock) {
-        return open(new MiniLmEmbedder(), config, clock);
+        MiniLmEmbedder embedder = new MiniLmEmbedder();
+        // Loading the model takes a second or two: at start, not in the first request that misses.
+        Thread.ofVirtual().name("bursar-embedder-warmup").start(() -> embedder.embed("warm up"));
+        return open(embedder, config, clock);
     }
 
     public static IndexedSemanticSearch open(Embedder embedder, SemanticCacheConfig config, Clock clock) {
