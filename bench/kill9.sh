@@ -7,7 +7,8 @@
 # Prints "N answered, N in ledger, 0 missing" and exits non-zero if any answered request is missing.
 #
 # Knobs (environment): BENCH_KILL_AFTER (seconds of load before the kill; default a random 6..12),
-# BENCH_CONNECTIONS_KILL (connections per wrk, default 16).
+# BENCH_CONNECTIONS_KILL (connections per wrk, default 16), BENCH_CACHE=1 (the exact response cache on: the requests
+# are cacheable, so almost every answer is a hit; prints how many answered hits are in the ledger as 'hit-exact').
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +44,7 @@ GW_PORT=$(bench_free_port)
 DB="$BENCH_TMP/data/bursar.db"
 mkdir -p "$BENCH_TMP/data" "$BENCH_TMP/ids-whole" "$BENCH_TMP/ids-stream"
 bench_bursar_config "$BENCH_TMP/bursar.yaml" "$UP_PORT" "$DB"
+[ "${BENCH_CACHE:-}" = 1 ] && echo "cache: { exact: { ttl: 1h } }" >> "$BENCH_TMP/bursar.yaml"
 bench_start_bursar "$BENCH_TMP/bursar.yaml" "$GW_PORT" 1 "$BENCH_TMP/bursar.log"
 
 # Both shapes at once, each wrk recording its own answered ids; they run until stopped.
@@ -71,22 +73,36 @@ answered=$(wc -l < "$BENCH_TMP/answered.txt")
 distinct=$(sort -u "$BENCH_TMP/answered.txt" | wc -l)
 [ "$answered" -gt 0 ] || bench_die "no request was answered before the kill (see $BENCH_TMP/wrk-*.log)"
 [ "$answered" -eq "$distinct" ] || bench_die "Bursar gave the same request id to two answers ($answered answers, $distinct ids)"
+# The answers that said X-Bursar-Cache: hit-exact (none without BENCH_CACHE=1); a subset of the answered ids.
+cat "$BENCH_TMP"/ids-whole/hits.* "$BENCH_TMP"/ids-stream/hits.* 2>/dev/null | grep -E '^[A-Za-z0-9_]+$' \
+  | sort > "$BENCH_TMP/hits.txt" || true
+hits=$(wc -l < "$BENCH_TMP/hits.txt")
 
 # The ids are [A-Za-z0-9_] only (checked above), so they can be spliced into SQL as literals.
 {
   echo "CREATE TEMP TABLE answered(id TEXT PRIMARY KEY);"
+  echo "CREATE TEMP TABLE hits(id TEXT PRIMARY KEY);"
   echo "BEGIN;"
   sed -e "s/.*/INSERT INTO answered VALUES ('&');/" "$BENCH_TMP/answered.txt"
+  sed -e "s/.*/INSERT INTO hits VALUES ('&');/" "$BENCH_TMP/hits.txt"
   echo "COMMIT;"
   echo "SELECT (SELECT count(*) FROM answered WHERE id IN (SELECT request_id FROM usage_events)),"
-  echo "       (SELECT count(*) FROM usage_events), (SELECT count(*) FROM usage_events WHERE http_status = 200);"
+  echo "       (SELECT count(*) FROM usage_events), (SELECT count(*) FROM usage_events WHERE http_status = 200),"
+  echo "       (SELECT count(*) FROM hits WHERE id IN (SELECT request_id FROM usage_events WHERE cache_outcome = 'hit-exact')),"
+  echo "       (SELECT count(*) FROM usage_events WHERE cache_outcome = 'hit-exact');"
 } > "$BENCH_TMP/check.sql"
-IFS='|' read -r in_ledger rows rows200 < <(sqlite3 -cmd ".timeout 10000" "$DB" < "$BENCH_TMP/check.sql")
+IFS='|' read -r in_ledger rows rows200 hits_in_ledger hit_rows < <(sqlite3 -cmd ".timeout 10000" "$DB" < "$BENCH_TMP/check.sql")
 integrity=$(sqlite3 -cmd ".timeout 10000" "$DB" "PRAGMA integrity_check;")
 missing=$(( answered - in_ledger ))
+hits_missing=$(( hits - hits_in_ledger ))
 
-echo "kill -9 after ${KILL_AFTER}s of whole + streamed load ($CONNS connections each)"
+echo "kill -9 after ${KILL_AFTER}s of whole + streamed load ($CONNS connections each)${BENCH_CACHE:+, exact cache on}"
 echo "ledger after the crash: $rows rows ($rows200 with status 200; rows beyond the answered ones are requests"
 echo "  settled before the kill whose last bytes never reached the client); SQLite integrity_check: $integrity"
 echo "$answered answered, $in_ledger in ledger, $missing missing"
-[ "$missing" -eq 0 ] && [ "$integrity" = ok ]
+if [ "${BENCH_CACHE:-}" = 1 ]; then
+  echo "cache hits: $hits of the answers said hit-exact, $hits_in_ledger of them in the ledger as 'hit-exact'," \
+       "$hits_missing missing ($hit_rows 'hit-exact' rows in all)"
+  [ "$hits" -gt 0 ] || bench_die "BENCH_CACHE=1 but no answer was a cache hit"
+fi
+[ "$missing" -eq 0 ] && [ "$hits_missing" -eq 0 ] && [ "$integrity" = ok ]

@@ -167,7 +167,8 @@ bench_nice() {
   if [ -n "${BENCH_NICE:-}" ]; then echo "$BENCH_NICE"; elif [ "$(id -u)" -eq 0 ]; then echo -10; else echo 0; fi
 }
 
-# Context switches (voluntary + involuntary) of all live threads of a process.
+# Context switches (voluntary + involuntary) of all live threads of a process. A thread that ends between the glob
+# and cat makes cat fail; under pipefail that failure used to end the caller (set -e) silently, mid-run.
 bench_ctx_switches() {
-  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
+  { cat /proc/"$1"/task/*/status 2>/dev/null || true; } | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
 }

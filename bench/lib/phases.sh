@@ -111,14 +111,15 @@ phase_targets() {
 
 # The ledger must hold exactly one row per request Bursar handled (one attempt each: the fake upstream never fails),
 # and at least one per 200 wrk received. A request cut by wrk at a phase's end is still settled and counted by Bursar.
+# SEEN_FILE (optional third argument) holds the 2xx counts of wrk against this gateway; default BENCH_TMP/gateway-2xx.
 phase_ledger_check() {
-  local gw=$1 db=$2 metrics wrk_seen served handled by_status rows rows200 ledger_by_status
+  local gw=$1 db=$2 seen_file=${3:-$BENCH_TMP/gateway-2xx} metrics wrk_seen served handled by_status rows rows200 ledger_by_status
   metrics=$(curl -sS -m 10 "$gw/metrics")
   served=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ && /status="200"/ { n += $NF } END { print n + 0 }')
   handled=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ { n += $NF } END { print n + 0 }')
   by_status=$(printf '%s\n' "$metrics" | awk '/^bursar_requests_total\{/ { match($0, /status="[0-9]+"/);
       s = substr($0, RSTART + 8, RLENGTH - 9); n[s] += $NF } END { for (k in n) { printf "%s%s: %d", sep, k, n[k]; sep = ", " } }')
-  wrk_seen=$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_TMP/gateway-2xx")
+  wrk_seen=$(awk '{ n += $1 } END { print n + 0 }' "$seen_file")
   rows=$(sqlite3 -cmd ".timeout 10000" "$db" "SELECT count(*) FROM usage_events;")
   rows200=$(sqlite3 -cmd ".timeout 10000" "$db" "SELECT count(*) FROM usage_events WHERE http_status = 200;")
   ledger_by_status=$(sqlite3 -cmd ".timeout 10000" -separator ': ' "$db" "SELECT http_status || ' ' || status, count(*) FROM usage_events GROUP BY 1;" | paste -sd, - | sed 's/,/, /g')
