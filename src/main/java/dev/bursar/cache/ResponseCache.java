@@ -99,17 +99,12 @@ public final class ResponseCache implements AutoCloseable {
     }
 
     /**
-     * Keeps a whole answer the client got from the model it asked for. Incomplete answers, tool calls (unless
-     * {@code tool-calls: true}) and answers of another wire are not kept.
+     * Keeps a whole answer the client got from the model it asked for ({@code whole}: its JSON, {@code wholeBody}: the
+     * bytes the client got). Incomplete answers and tool calls (unless {@code tool-calls: true}) are not kept.
      */
-    public void keep(Lookup lookup, byte[] wholeBody, Usage usage, String priceModel, String provider, Attribution who) {
-        if (!lookup.keeps()) {
-            return;
-        }
-        JsonNode whole;
-        try {
-            whole = JSON.readTree(wholeBody);
-        } catch (IOException e) {
+    public void keep(Lookup lookup, JsonNode whole, byte[] wholeBody, Usage usage, String priceModel, String provider,
+                     Attribution who) {
+        if (!lookup.keeps() || whole == null) {
             return;
         }
         keepParsed(lookup, whole, wholeBody, usage, priceModel, provider, who);

@@ -310,13 +310,14 @@ public final class Gateway {
             ProviderReply reply = callWhole(ex, a);
             Cost cost = settlement.price(a, reply);
             ex.spent().add(cost, reply.usage());
-            byte[] body = ex.bridged()
+            ObjectNode answer = ex.bridged()
                     ? AnthropicBridge.toAnthropicResponse(reply.body(), ex.route().requestedModel(), reply.usage())
-                            .toString().getBytes(StandardCharsets.UTF_8)
-                    : reply.bodyBytes();
+                    : reply.body();
+            byte[] body = ex.bridged() ? answer.toString().getBytes(StandardCharsets.UTF_8) : reply.bodyBytes();
             int status = deliver(ex, a, reply, cost, body, out);
             if (status == 200 && ex.keepsAnswer()) {
-                cache.cache().keep(ex.lookup(), body, reply.usage(), ex.route().priceModel(), ex.route().provider().name(),
+                // The parsed answer is at hand: the cache need not parse the bytes again.
+                cache.cache().keep(ex.lookup(), answer, body, reply.usage(), ex.route().priceModel(), ex.route().provider().name(),
                         ex.attribution());
             }
             return new Tried.Answered(status);
