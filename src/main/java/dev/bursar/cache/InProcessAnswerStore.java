@@ -26,6 +26,9 @@ public final class InProcessAnswerStore implements AnswerStore {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maxEntries)
                 .ticker(ticker)
+                // Upkeep (eviction, expiry) on the calling thread: handed to the common pool it woke a thread per
+                // write, which on a gateway's few cores cost more than the upkeep itself.
+                .executor(Runnable::run)
                 .expireAfter(new Expiry<EntryKey, Kept>() {
                     @Override
                     public long expireAfterCreate(EntryKey key, Kept value, long currentTime) {

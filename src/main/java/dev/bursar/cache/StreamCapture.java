@@ -18,11 +18,15 @@ public final class StreamCapture {
     synchronized List<String> dataOfEvents() {
         String text = bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
         List<String> data = new ArrayList<>();
-        for (String event : text.split("\n\n")) {
-            String d = SseFrames.dataOf(event.getBytes(StandardCharsets.UTF_8));
+        // Events end with a blank line; split by hand (String.split would compile "\n\n" as a pattern every time).
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf("\n\n", from);
+            String d = SseFrames.dataOf(end < 0 ? text.substring(from) : text.substring(from, end));
             if (!d.isEmpty()) {
                 data.add(d);
             }
+            from = end < 0 ? text.length() : end + 2;
         }
         return data;
     }

@@ -49,9 +49,17 @@ public final class SseFrames {
 
     /** The data lines of one complete event joined with newlines, as the SSE spec says; empty when it has none. */
     public static String dataOf(byte[] sseEvent) {
-        String text = new String(sseEvent, StandardCharsets.UTF_8);
+        return dataOf(new String(sseEvent, StandardCharsets.UTF_8));
+    }
+
+    /** {@link #dataOf(byte[])} of an event already decoded. */
+    public static String dataOf(String text) {
         StringBuilder data = null;
-        for (String line : text.split("\r?\n")) {
+        // Lines end with \n or \r\n; scanned by hand: a pattern split was a fifth of a kept stream's CPU.
+        for (int from = 0, end; from < text.length(); from = end + 1) {
+            int newline = text.indexOf('\n', from);
+            end = newline < 0 ? text.length() : newline;
+            String line = text.substring(from, newline > from && text.charAt(newline - 1) == '\r' ? newline - 1 : end);
             if (!line.startsWith("data:")) {
                 continue;
             }
