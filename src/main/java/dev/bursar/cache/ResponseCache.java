@@ -138,11 +138,6 @@ public final class ResponseCache implements AutoCloseable {
         lookup.probe().ifPresent(p -> semantic.add(p, lookup.key().hash()));
     }
 
-    /** A kept answer given again: the whole body, as kept. */
-    public static byte[] wholeBody(CachedAnswer answer) {
-        return answer.body();
-    }
-
     /** A kept answer given again as the events of a stream in its wire. */
     public static List<byte[]> replay(Lookup lookup, CachedAnswer answer) {
         JsonNode whole;

@@ -6,7 +6,6 @@ import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.auth.Principal;
 import dev.bursar.cache.CacheDirective;
-import dev.bursar.cache.CacheOutcome;
 import dev.bursar.cache.ResponseCache;
 import dev.bursar.cache.StreamCapture;
 import dev.bursar.ledger.Endpoint;
@@ -166,7 +165,7 @@ public final class Gateway {
                 promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()));
         try {
             int status = call(ex, out, stream);
-            if (lookup.outcome() != CacheOutcome.OFF || cache.enabled()) {
+            if (cache.enabled()) {
                 metrics.cache(route.priceModel(), lookup.outcome().label(), java.math.BigDecimal.ZERO);
             }
             return status;
