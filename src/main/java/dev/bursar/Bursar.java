@@ -96,7 +96,8 @@ public final class Bursar implements AutoCloseable {
                 providers.put(pc.name(), factory.create(pc));
                 timeouts.put(pc.name(), Timeouts.of(pc, config.resilience().timeouts()));
             }
-            ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog);
+            ModelRoutes routes = ModelRoutes.build(config.models(), providers, timeouts, vendors(providerConfigs, providers), catalog,
+                    Bursar::learnedRouter);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());
             Metrics metrics = new Metrics();
             AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(), config.alerts());
@@ -140,6 +141,14 @@ public final class Bursar implements AutoCloseable {
     }
 
     /** The models whose config says {@code cache: off}, by name and by upstream name. */
+    /** The shipped learned router, its embedding model warmed off the start-up thread (it takes a second or two). */
+    private static dev.bursar.routing.DifficultyScorer learnedRouter() {
+        dev.bursar.routing.learned.LearnedRouter router =
+                dev.bursar.routing.learned.LearnedRouter.load(dev.bursar.embedding.Embedders.shared());
+        Thread.ofVirtual().name("bursar-router-warmup").start(router::warm);
+        return router;
+    }
+
     private static java.util.Set<String> uncachedModels(List<dev.bursar.config.ModelConfig> models) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (var m : models) {

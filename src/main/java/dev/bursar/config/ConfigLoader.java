@@ -295,6 +295,11 @@ public final class ConfigLoader {
                 continue;
             }
             String at = "models[" + i + "].route";
+            if (route.learned()) {
+                refuseVirtual(virtual, route.strong(), source, at + ".strong");
+                refuseVirtual(virtual, route.weak(), source, at + ".weak");
+                continue;
+            }
             for (int r = 0; r < route.rules().size(); r++) {
                 refuseVirtual(virtual, route.rules().get(r).model(), source, at + ".rules[" + r + "].model");
             }

@@ -2,12 +2,13 @@ package dev.bursar.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bursar.attribution.Attribution;
+import dev.bursar.routing.PromptText;
 import dev.bursar.routing.RequestFacts;
 import dev.bursar.routing.Route;
 import dev.bursar.tokens.TokenCounter;
 import java.util.Set;
 
-/** Gathers what a virtual model's rules test, once per request routed by rules. */
+/** Gathers what a virtual model's rules (or its learned router) look at, once per request to a virtual model. */
 final class RoutingFacts {
 
     /** Content part types that carry an image, on both client wires. */
@@ -28,7 +29,8 @@ final class RoutingFacts {
                 nonEmpty(body.path("tools")) || nonEmpty(body.path("functions")),
                 hasImages(body.path("messages")),
                 in.header(),
-                RequestFacts.once(() -> Admission.promptTokens(in, counter)));
+                RequestFacts.once(() -> Admission.promptTokens(in, counter)),
+                () -> PromptText.lastUserText(body));
     }
 
     private static boolean nonEmpty(JsonNode array) {

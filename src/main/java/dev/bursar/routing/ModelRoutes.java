@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Resolves the model a client asks for to a provider. Configured models come first; then every catalog model is
@@ -29,17 +30,30 @@ public final class ModelRoutes {
 
 
     private final Map<String, Route> routes;
-    private final Map<String, RuleRoute> virtual;
+    private final Map<String, VirtualRoute> virtual;
     private final List<String> simServed;
 
-    private ModelRoutes(Map<String, Route> routes, Map<String, RuleRoute> virtual, List<String> simServed) {
+    private ModelRoutes(Map<String, Route> routes, Map<String, VirtualRoute> virtual, List<String> simServed) {
         this.routes = routes;
         this.virtual = virtual;
         this.simServed = simServed;
     }
 
+    /** A table without learned routes (a {@code strategy: learned} model is refused). */
     public static ModelRoutes build(List<ModelConfig> configured, Map<String, Provider> providersByName,
                                     Map<String, Timeouts> timeouts, VendorProviders vendors, PriceCatalog catalog) {
+        return build(configured, providersByName, timeouts, vendors, catalog, () -> {
+            throw new ConfigException("'strategy: learned' needs the learned router, which this gateway was built without");
+        });
+    }
+
+    /**
+     * @param learned the scorer of {@code strategy: learned} routes; asked for only when one is configured, so a
+     *                gateway without them never loads the embedding model
+     */
+    public static ModelRoutes build(List<ModelConfig> configured, Map<String, Provider> providersByName,
+                                    Map<String, Timeouts> timeouts, VendorProviders vendors, PriceCatalog catalog,
+                                    Supplier<DifficultyScorer> learned) {
         Map<String, Route> routes = new LinkedHashMap<>();
         List<String> simServed = new ArrayList<>();
         for (ModelInfo m : catalog.models()) {
@@ -90,14 +104,22 @@ public final class ModelRoutes {
         // Virtual models last: their rules name served models only, so they are compiled against the finished table
         // (a rule's chosen model brings its own fallbacks).
         Map<String, Route> served = Map.copyOf(routes);
-        Map<String, RuleRoute> virtual = new LinkedHashMap<>();
+        Map<String, VirtualRoute> virtual = new LinkedHashMap<>();
+        DifficultyScorer scorer = null;
         for (int i = 0; i < configured.size(); i++) {
             ModelConfig mc = configured.get(i);
             if (mc.virtual()) {
-                RuleRoute rules = compile(mc, "models[" + i + "].route", served);
-                virtual.put(mc.name().toLowerCase(Locale.ROOT), rules);
+                String at = "models[" + i + "].route";
+                VirtualRoute chooser;
+                if (mc.route().learned()) {
+                    scorer = scorer == null ? learned.get() : scorer;
+                    chooser = learned(mc, at, served, scorer);
+                } else {
+                    chooser = compile(mc, at, served);
+                }
+                virtual.put(mc.name().toLowerCase(Locale.ROOT), chooser);
                 simServed.remove(mc.name());
-                put(routes, mc.name(), rules.fallback());
+                put(routes, mc.name(), chooser.fallback());
             }
         }
         return new ModelRoutes(Map.copyOf(routes), Map.copyOf(virtual), List.copyOf(simServed));
@@ -113,6 +135,14 @@ public final class ModelRoutes {
         }
         Route fallback = routed(mc.name(), target(served, rc.defaultModel(), at + ".default"), Route.RULE + "default");
         return new RuleRoute(rules, fallback);
+    }
+
+    private static LearnedRoute learned(ModelConfig mc, String at, Map<String, Route> served, DifficultyScorer scorer) {
+        RouteConfig rc = mc.route();
+        Route strong = routed(mc.name(), target(served, rc.strong(), at + ".strong"), Route.LEARNED + "strong");
+        Route weak = routed(mc.name(), target(served, rc.weak(), at + ".weak"), Route.LEARNED + "weak");
+        double threshold = rc.threshold() != null ? rc.threshold() : scorer.threshold(rc.qualityTarget());
+        return new LearnedRoute(scorer, threshold, strong, weak);
     }
 
     /** The target's provider, upstream name, price and fallbacks, booked under the name the client asked for. */
@@ -160,8 +190,8 @@ public final class ModelRoutes {
         return Optional.ofNullable(routes.get(model.toLowerCase(Locale.ROOT)));
     }
 
-    /** The rules of a virtual model, given what {@link #resolve} answered for it; empty for a plain model. */
-    public Optional<RuleRoute> rules(Route resolved) {
+    /** How a virtual model chooses (rules or learned), given what {@link #resolve} answered for it; empty for a plain model. */
+    public Optional<VirtualRoute> rules(Route resolved) {
         return virtual.isEmpty() ? Optional.empty()
                 : Optional.ofNullable(virtual.get(resolved.requestedModel().toLowerCase(Locale.ROOT)));
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param provider       the adapter that serves it
  * @param upstreamModel  the name sent to the provider
  * @param reason         why: "configured" (bursar.yaml models), "catalog" (vendor's provider), "sim", or for a virtual
- *                       model the rule that chose it: "rule:&lt;n&gt;" (1-based) or "rule:default"
+ *                       model the rule that chose it: "rule:&lt;n&gt;" (1-based) or "rule:default", or the learned
+ *                       router's choice: "learned:strong" or "learned:weak"
  * @param timeouts       the provider's timeouts per phase (connect, first token, between events, total)
  * @param fallbacks      the candidates tried, in order, when this one fails (each without fallbacks of its own)
  */
@@ -21,6 +22,7 @@ public record Route(String requestedModel, String priceModel, Provider provider,
                     Timeouts timeouts, List<Route> fallbacks) {
 
     static final String RULE = "rule:";
+    static final String LEARNED = "learned:";
     public static final String FALLBACK = "fallback:";
 
     public Route {
@@ -33,9 +35,9 @@ public record Route(String requestedModel, String priceModel, Provider provider,
         this(requestedModel, priceModel, provider, upstreamModel, reason, timeouts, List.of());
     }
 
-    /** Why this model answers, as the X-Bursar-Route header says: "primary", the rule, or "fallback:&lt;why&gt;". */
+    /** Why this model answers, as the X-Bursar-Route header says: "primary", the rule, the learned choice, or "fallback:&lt;why&gt;". */
     public String decision() {
-        return reason.startsWith(RULE) || reason.startsWith(FALLBACK) ? reason : "primary";
+        return reason.startsWith(RULE) || reason.startsWith(LEARNED) || reason.startsWith(FALLBACK) ? reason : "primary";
     }
 
     /** The candidates a request walks: this route, then its fallbacks, all booked under this requested name. */

@@ -7,7 +7,7 @@ import java.util.List;
  * the virtual name as the requested model and {@code rule:<n>} as the reason), tried in order; the first rule whose
  * conditions all hold wins, else the default. Choosing allocates nothing.
  */
-public final class RuleRoute {
+public final class RuleRoute implements VirtualRoute {
 
     record Rule(List<Condition> when, Route route) {
         boolean matches(RequestFacts facts) {
@@ -29,6 +29,7 @@ public final class RuleRoute {
     }
 
     /** The route of the first rule that matches, else the default's. */
+    @Override
     public Route choose(RequestFacts facts) {
         for (Rule r : rules) {
             if (r.matches(facts)) {
@@ -39,7 +40,8 @@ public final class RuleRoute {
     }
 
     /** The default's route: what the name resolves to before the request's facts are known. */
-    Route fallback() {
+    @Override
+    public Route fallback() {
         return fallback;
     }
 }

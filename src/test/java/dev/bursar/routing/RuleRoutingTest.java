@@ -67,7 +67,7 @@ class RuleRoutingTest {
         }
 
         RequestFacts build(LongSupplier counter) {
-            return new RequestFacts(tags, tools, images, headers::get, counter);
+            return new RequestFacts(tags, tools, images, headers::get, counter, () -> "");
         }
 
         RequestFacts build() {
@@ -200,7 +200,7 @@ class RuleRoutingTest {
             return 500;
         };
         Route resolved = routes.resolve("triage").orElseThrow();
-        RuleRoute rules = routes.rules(resolved).orElseThrow();
+        VirtualRoute rules = routes.rules(resolved).orElseThrow();
 
         assertThat(rules.choose(facts().build(RequestFacts.once(counter))).reason()).isEqualTo("rule:2");
         assertThat(counted).as("rule 1 failed on its feature before counting; rule 2 counted").hasValue(1);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.cache.SemanticSearch;
 import dev.bursar.config.SemanticCacheConfig;
 import dev.bursar.embedding.Embedder;
-import dev.bursar.embedding.MiniLmEmbedder;
+import dev.bursar.embedding.Embedders;
 import dev.bursar.wire.ClientWire;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ public final class IndexedSemanticSearch implements SemanticSearch {
 
     /** The shipped embedding model and the configured (or calibrated) threshold. */
     public static IndexedSemanticSearch open(SemanticCacheConfig config, Clock clock) {
-        MiniLmEmbedder embedder = new MiniLmEmbedder();
+        Embedder embedder = Embedders.shared();
         // Loading the model takes a second or two: at start, not in the first request that misses.
         Thread.ofVirtual().name("bursar-embedder-warmup").start(() -> embedder.embed("warm up"));
         return open(embedder, config, clock);
