@@ -105,14 +105,13 @@ public final class ModelRoutes {
         // (a rule's chosen model brings its own fallbacks).
         Map<String, Route> served = Map.copyOf(routes);
         Map<String, VirtualRoute> virtual = new LinkedHashMap<>();
-        DifficultyScorer scorer = null;
+        Supplier<DifficultyScorer> scorer = once(learned);
         for (int i = 0; i < configured.size(); i++) {
             ModelConfig mc = configured.get(i);
             if (mc.virtual()) {
                 String at = "models[" + i + "].route";
                 VirtualRoute chooser;
                 if (mc.route().learned()) {
-                    scorer = scorer == null ? learned.get() : scorer;
                     chooser = learned(mc, at, served, scorer);
                 } else {
                     chooser = compile(mc, at, served);
@@ -137,12 +136,21 @@ public final class ModelRoutes {
         return new RuleRoute(rules, fallback);
     }
 
-    private static LearnedRoute learned(ModelConfig mc, String at, Map<String, Route> served, DifficultyScorer scorer) {
+    /** The targets are checked before the scorer is asked for: a typo must not wait for the model to load. */
+    private static LearnedRoute learned(ModelConfig mc, String at, Map<String, Route> served,
+                                        Supplier<DifficultyScorer> scorers) {
         RouteConfig rc = mc.route();
         Route strong = routed(mc.name(), target(served, rc.strong(), at + ".strong"), Route.LEARNED + "strong");
         Route weak = routed(mc.name(), target(served, rc.weak(), at + ".weak"), Route.LEARNED + "weak");
+        DifficultyScorer scorer = scorers.get();
         double threshold = rc.threshold() != null ? rc.threshold() : scorer.threshold(rc.qualityTarget());
         return new LearnedRoute(scorer, threshold, strong, weak);
+    }
+
+    /** Asks {@code supplier} at most once, however many learned routes there are. */
+    private static Supplier<DifficultyScorer> once(Supplier<DifficultyScorer> supplier) {
+        DifficultyScorer[] made = new DifficultyScorer[1];
+        return () -> made[0] != null ? made[0] : (made[0] = supplier.get());
     }
 
     /** The target's provider, upstream name, price and fallbacks, booked under the name the client asked for. */

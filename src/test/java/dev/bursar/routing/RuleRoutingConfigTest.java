@@ -87,11 +87,11 @@ class RuleRoutingConfigTest {
     }
 
     @Test
-    void a_strategy_other_than_rules_is_refused_with_the_allowed_list() {
+    void a_strategy_other_than_rules_or_learned_is_refused_with_the_allowed_list() {
         refused("""
                 - name: triage
-                  route: { strategy: learned, default: gpt-4o-mini }
-                """, "models[0].route", "[rules]", "'learned'");
+                  route: { strategy: cheapest, default: gpt-4o-mini }
+                """, "models[0].route", "[rules, learned]", "'cheapest'");
     }
 
     @Test

@@ -24,6 +24,11 @@ class RuleRoutingTest {
 
     /** Builds the routing table as the gateway does at start, with one OpenAI-type provider named "openai". */
     static ModelRoutes routes(String modelsYaml) {
+        return routes(modelsYaml, null);
+    }
+
+    /** The same, with {@code scorer} for {@code strategy: learned} models. */
+    static ModelRoutes routes(String modelsYaml, DifficultyScorer scorer) {
         BursarConfig config = ConfigLoader.parse("""
                 providers:
                   - { name: openai, type: openai, base-url: "http://127.0.0.1:1/v1", api-key: sk-test }
@@ -31,7 +36,7 @@ class RuleRoutingTest {
                 """ + modelsYaml.indent(2), Map.of(), "bursar.yaml");
         Provider openai = new NoCalls("openai");
         return ModelRoutes.build(config.models(), Map.of("openai", openai), Map.of("openai", dev.bursar.providers.Timeouts.whole(Duration.ofSeconds(5))),
-                new ModelRoutes.VendorProviders(Map.of("openai", openai), null), CATALOG);
+                new ModelRoutes.VendorProviders(Map.of("openai", openai), null), CATALOG, () -> scorer);
     }
 
     static final ModelRoutes ISSUE_EXAMPLE = routes("""
