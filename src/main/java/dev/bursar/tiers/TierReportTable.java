@@ -69,7 +69,7 @@ public final class TierReportTable {
         StringBuilder sb = new StringBuilder("where ").append(c.model()).append(" fails (").append(c.failures())
                 .append(" of ").append(c.scored()).append(" scored: ").append(String.join(", ", c.failed())).append("):\n");
         if (!lines.isEmpty()) {
-            lines.addFirst(List.of("", "group", "failed", "of", "share"));
+            lines.addFirst(List.of("by", "name", "failed", "of", "share"));
             align(lines, 2).lines().forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         return sb.append('\n').toString();
