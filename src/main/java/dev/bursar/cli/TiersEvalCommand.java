@@ -2,6 +2,7 @@ package dev.bursar.cli;
 
 import dev.bursar.config.ConfigException;
 import dev.bursar.config.ConfigLoader;
+import dev.bursar.tiers.AnswersFile;
 import dev.bursar.tiers.EvalGateway;
 import dev.bursar.tiers.GoldenFile;
 import dev.bursar.tiers.GoldenLine;
@@ -10,6 +11,7 @@ import dev.bursar.tiers.TierReport;
 import dev.bursar.tiers.TierReportCsv;
 import dev.bursar.tiers.TierReportJson;
 import dev.bursar.tiers.TierReportTable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -71,6 +73,10 @@ public final class TiersEvalCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait for one answer (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--answers", paramLabel = "FILE.jsonl",
+            description = "also write every answer (with its score, the judge's reply, any error and cost) to this file")
+    Path answers;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +107,9 @@ public final class TiersEvalCommand implements Callable<Integer> {
         try (EvalGateway gateway = new EvalGateway(target)) {
             var results = new TierEval(gateway).run(plan, done -> progress(err, done, plan.calls()));
             TierReport report = TierReport.of(golden.toString(), plan, results);
+            if (answers != null) {
+                AnswersFile.write(answers, results);
+            }
             out.print(switch (format) {
                 case table -> TierReportTable.render(report);
                 case json -> TierReportJson.render(report);
@@ -110,6 +119,9 @@ public final class TiersEvalCommand implements Callable<Integer> {
             return 0;
         } catch (EvalGateway.Unusable e) {
             err.println("bursar tiers eval: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("bursar tiers eval: cannot write --answers " + answers + ": " + e.getMessage());
             return 1;
         }
     }
@@ -130,6 +142,12 @@ public final class TiersEvalCommand implements Callable<Integer> {
         }
         if (feature.isBlank()) {
             throw new IllegalArgumentException("--feature must not be empty");
+        }
+        if (answers != null) {
+            Path folder = answers.toAbsolutePath().getParent();
+            if (folder == null || !java.nio.file.Files.isDirectory(folder) || !java.nio.file.Files.isWritable(folder)) {
+                throw new IllegalArgumentException("--answers " + answers + ": its folder does not exist or cannot be written");
+            }
         }
         String judgeModel = blankToNull(judge);
         List<GoldenLine> unscored = lines.stream().filter(l -> l.expected().isEmpty()).toList();

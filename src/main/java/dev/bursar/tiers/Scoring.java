@@ -2,6 +2,7 @@ package dev.bursar.tiers;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -13,24 +14,26 @@ import java.util.OptionalInt;
  */
 record Scoring(EvalGateway gateway, String judge, int passGrade) {
 
-    /** A score and what the judge cost, or an error. */
-    record Scored(PromptResult.Outcome outcome, BigDecimal judgeCostUsd) {
+    /** A score or an error, what the judge said (if it was asked and answered) and what it cost. */
+    record Scored(PromptResult.Outcome outcome, Optional<String> judgeReply, BigDecimal judgeCostUsd) {
     }
 
     Scored score(GoldenLine line, String answer) {
         if (line.expected().isPresent()) {
             boolean right = line.expected().get().matches(answer);
-            return new Scored(new PromptResult.Scored(right ? BigDecimal.ONE : BigDecimal.ZERO, right), BigDecimal.ZERO);
+            return new Scored(new PromptResult.Scored(right ? BigDecimal.ONE : BigDecimal.ZERO, right), Optional.empty(),
+                    BigDecimal.ZERO);
         }
         ArrayNode messages = JudgePrompt.messages(line.messages(), answer);
         return switch (gateway.chat(judge, messages, null)) {
-            case EvalGateway.Failed f -> new Scored(new PromptResult.Error("judge " + judge + ": " + f.error()), f.costUsd());
+            case EvalGateway.Failed f ->
+                    new Scored(new PromptResult.Error("judge " + judge + ": " + f.error()), Optional.empty(), f.costUsd());
             case EvalGateway.Answered a -> {
                 OptionalInt grade = JudgePrompt.grade(a.text());
                 PromptResult.Outcome outcome = grade.isPresent()
                         ? new PromptResult.Scored(BigDecimal.valueOf(grade.getAsInt(), 1), grade.getAsInt() >= passGrade)
                         : new PromptResult.Error("judge " + judge + " gave no grade from 1 to 10: " + shorten(a.text()));
-                yield new Scored(outcome, a.costUsd());
+                yield new Scored(outcome, Optional.of(a.text()), a.costUsd());
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.bursar.tiers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,10 +63,12 @@ public final class TierEval {
     private PromptResult one(Scoring scoring, String model, GoldenLine line) {
         return switch (gateway.chat(model, line.messages(), line.maxTokens())) {
             case EvalGateway.Failed f ->
-                    new PromptResult(model, line, new PromptResult.Error(f.error()), false, f.costUsd(), BigDecimal.ZERO);
+                    new PromptResult(model, line, new PromptResult.Error(f.error()), Optional.empty(), Optional.empty(),
+                            f.costUsd(), BigDecimal.ZERO);
             case EvalGateway.Answered a -> {
                 Scoring.Scored s = scoring.score(line, a.text());
-                yield new PromptResult(model, line, s.outcome(), true, a.costUsd(), s.judgeCostUsd());
+                yield new PromptResult(model, line, s.outcome(), Optional.of(a.text()), s.judgeReply(), a.costUsd(),
+                        s.judgeCostUsd());
             }
         };
     }

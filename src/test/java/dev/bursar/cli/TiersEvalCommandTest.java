@@ -236,8 +236,10 @@ class TiersEvalCommandTest {
     }
 
     @Test
-    void the_judge_grades_answers_without_an_expected_one_and_a_reply_without_a_grade_is_an_error() {
-        Run r = eval("judged.jsonl", "--candidates", "gpt-4o,gpt-4o-mini", "--judge", "gpt-4.1", "--format", "json");
+    void the_judge_grades_answers_without_an_expected_one_and_a_reply_without_a_grade_is_an_error() throws IOException {
+        Path answers = dir.resolve("answers.jsonl");
+        Run r = eval("judged.jsonl", "--candidates", "gpt-4o,gpt-4o-mini", "--judge", "gpt-4.1", "--format", "json",
+                "--answers", answers.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -264,6 +266,27 @@ class TiersEvalCommandTest {
                 .map(row -> decimal(row.path("cost_usd"))).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal judgeReported = decimal(strong.path("judge_cost_usd")).add(decimal(weak.path("judge_cost_usd")));
         assertThat(judgeReported).isPositive().isEqualByComparingTo(judgeRows);
+
+        List<JsonNode> lines = Files.readAllLines(answers).stream().map(TiersEvalCommandTest::json).toList();
+        assertThat(lines).hasSize(6);
+        JsonNode tcp = lines.get(4);
+        assertThat(tcp.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(tcp.path("id").asText()).isEqualTo("j2");
+        assertThat(tcp.path("answer").asText()).isEqualTo("MINI-TCP");
+        assertThat(tcp.path("judge_reply").asText()).startsWith("**Grade:** 4/10");
+        assertThat(decimal(tcp.path("score"))).isEqualByComparingTo("0.4");
+        assertThat(tcp.path("passed").asBoolean()).isFalse();
+        assertThat(tcp.path("tags")).extracting(JsonNode::asText).containsExactly("network");
+        assertThat(lines.get(5).path("score").isNull()).isTrue();
+        assertThat(lines.get(5).path("error").asText()).contains("no grade");
+    }
+
+    static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError(line, e);
+        }
     }
 
     @Test
@@ -343,6 +366,8 @@ class TiersEvalCommandTest {
         assertThat(eval("golden.jsonl", "--candidates", "gpt-4o", "--concurrency", "0").exit()).isEqualTo(2);
         assertThat(eval("golden.jsonl", "--candidates", "gpt-4o", "--pass-grade", "11").exit()).isEqualTo(2);
         assertThat(eval("missing.jsonl", "--candidates", "gpt-4o").err()).contains("cannot read");
+        assertThat(eval("golden.jsonl", "--candidates", "gpt-4o", "--answers", dir.resolve("no/such/dir/a.jsonl").toString())
+                .exit()).isEqualTo(2);
         assertThat(run(Map.of(), "--golden", dir.resolve("golden.jsonl").toString(), "--candidates", "gpt-4o",
                 "--url", "ftp://x").exit()).isEqualTo(2);
     }
