@@ -80,12 +80,6 @@ public record SimConfig(
                 anthropicNative != null && anthropicNative, script);
     }
 
-    /** This config answering from the scripted answers in {@code file}. */
-    public SimConfig withScript(String file) {
-        return new SimConfig(ttftMillis, tokensPerSecond, rateLimitRate, serverErrorRate, timeoutRate, cutStreamRate,
-                seed, anthropicNative, file);
-    }
-
     private static double or0(Double d) {
         return d == null ? 0 : d;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +42,6 @@ public final class GoldenFile {
         try {
             text = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new GoldenFileException("cannot read " + file + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
             throw new GoldenFileException("cannot read " + file + ": " + e.getMessage());
         }
         return parse(text, file.toString());

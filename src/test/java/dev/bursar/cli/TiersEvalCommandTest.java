@@ -390,6 +390,30 @@ class TiersEvalCommandTest {
     }
 
     @Test
+    void a_gateway_that_refuses_the_key_stops_the_run_with_exit_1_and_a_known_key_is_used() {
+        try (RunningBursar guarded = RunningBursar.start("""
+                providers: [ { name: sim, type: sim, sim: { script: "${SCRIPT}" } } ]
+                keys: [ { key: eval-key, customer: evals } ]
+                """, Map.of("SCRIPT", dir.resolve("script.jsonl").toString()))) {
+            String golden = dir.resolve("golden.jsonl").toString();
+
+            Run refused = run(Map.of("BURSAR_API_KEY", "wrong-key"), "--golden", golden, "--candidates", "gpt-4o",
+                    "--url", guarded.baseUrl());
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("refused the key (401)");
+            assertThat(refused.out()).isEmpty();
+
+            Run ok = run(Map.of("BURSAR_API_KEY", "wrong-key"), "--golden", golden, "--candidates", "gpt-4o",
+                    "--url", guarded.baseUrl(), "--key", "eval-key", "--format", "json");
+            assertThat(ok.exit()).as(ok.err()).isZero();
+            assertThat(guarded.ledgerRows()).hasSize(6).allSatisfy(row -> {
+                assertThat(row.path("customer").asText()).isEqualTo("evals");
+                assertThat(row.path("feature").asText()).isEqualTo("tiers-eval");
+            });
+        }
+    }
+
+    @Test
     void a_model_the_gateway_does_not_serve_is_reported_as_errors_not_as_quality() {
         Run r = eval("golden.jsonl", "--candidates", "gpt-4o,no-such-model", "--format", "json");
 
