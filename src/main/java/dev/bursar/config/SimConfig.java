@@ -27,7 +27,8 @@ public record SimConfig(
         double timeoutRate,
         double cutStreamRate,
         long seed,
-        boolean anthropicNative) {
+        boolean anthropicNative,
+        String script) {
 
     private static final long DEFAULT_SEED = 42;
 
@@ -41,6 +42,16 @@ public record SimConfig(
         if (rateLimitRate + serverErrorRate + timeoutRate + cutStreamRate > 1) {
             throw new IllegalArgumentException("the sim's fault rates add up to more than 1");
         }
+        if (script != null && script.isBlank()) {
+            throw new IllegalArgumentException("script must name a JSONL file of scripted answers");
+        }
+    }
+
+    /** Without scripted answers. */
+    public SimConfig(long ttftMillis, double tokensPerSecond, double rateLimitRate, double serverErrorRate,
+                     double timeoutRate, double cutStreamRate, long seed, boolean anthropicNative) {
+        this(ttftMillis, tokensPerSecond, rateLimitRate, serverErrorRate, timeoutRate, cutStreamRate, seed,
+                anthropicNative, null);
     }
 
     /** Reached through the gateway's OpenAI bridge by Anthropic clients. */
@@ -62,10 +73,11 @@ public record SimConfig(
                               @JsonProperty("timeout-rate") Double timeoutRate,
                               @JsonProperty("cut-stream-rate") Double cutStreamRate,
                               @JsonProperty("seed") Long seed,
-                              @JsonProperty("anthropic-native") Boolean anthropicNative) {
+                              @JsonProperty("anthropic-native") Boolean anthropicNative,
+                              @JsonProperty("script") String script) {
         return new SimConfig(ttftMillis == null ? 0 : ttftMillis, or0(tokensPerSecond), or0(rateLimitRate),
                 or0(serverErrorRate), or0(timeoutRate), or0(cutStreamRate), seed == null ? DEFAULT_SEED : seed,
-                anthropicNative != null && anthropicNative);
+                anthropicNative != null && anthropicNative, script);
     }
 
     private static double or0(Double d) {

@@ -22,7 +22,8 @@ import java.util.UUID;
  * Decides the sim's answer to a chat request. The answer is a pure function of the request (minus its streaming
  * options), so a stream and a whole call of the same request say the same thing. Answer length follows the prompt:
  * about 12 tokens plus a third of the prompt, at most {@value #LONGEST} tokens, varied ±25% by the request's hash,
- * and never more than {@code max_completion_tokens}/{@code max_tokens}.
+ * and never more than {@code max_completion_tokens}/{@code max_tokens}. A {@link SimScript} line that matches the
+ * prompt replaces the generated text with its answer (cut at the same cap), counted with the same tokenizer.
  */
 final class SimPlanner {
 
@@ -33,11 +34,13 @@ final class SimPlanner {
     private final SimPromptCache cache;
     private final Clock clock;
     private final SimRefusals refusals;
+    private final SimScript script;
 
-    SimPlanner(SimPromptCache cache, Clock clock, SimRefusals refusals) {
+    SimPlanner(SimPromptCache cache, Clock clock, SimRefusals refusals, SimScript script) {
         this.cache = cache;
         this.clock = clock;
         this.refusals = refusals;
+        this.script = script;
     }
 
     /** An OpenAI-wire call: the prompt cache works as OpenAI's does, automatically ({@link SimPromptCache}). */
@@ -57,10 +60,16 @@ final class SimPlanner {
         int n = Math.clamp(body.path("n").asInt(1), 1, MAX_CHOICES);
         List<SimAnswer.Choice> choices = new ArrayList<>();
         Optional<JsonNode> tool = SimToolCalls.forcedFunction(body, seed);
+        Optional<String> scripted = script.answer(lastUserText(body), call.upstreamModel());
         for (int i = 0; i < n; i++) {
             long choiceSeed = seed + i * 0x9E3779B97F4A7C15L;
-            choices.add(tool.isPresent() ? toolChoice(i, tool.get(), choiceSeed, counter)
-                    : textChoice(i, body, prompt, choiceSeed, counter));
+            if (tool.isPresent()) {
+                choices.add(toolChoice(i, tool.get(), choiceSeed, counter));
+            } else if (scripted.isPresent()) {
+                choices.add(scriptedChoice(i, scripted.get(), cap(body), counter));
+            } else {
+                choices.add(textChoice(i, body, prompt, choiceSeed, counter));
+            }
         }
         String id = "chatcmpl-sim-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         return new SimAnswer(id, clock.instant().getEpochSecond(), call.upstreamModel(), fingerprint(call.upstreamModel()),
@@ -72,6 +81,11 @@ final class SimPlanner {
         int base = Math.min(12 + prompt / 3, LONGEST);
         int target = Math.max(1, (int) Math.round(base * (0.75 + random.nextDouble() * 0.5)));
         SimWriter.Text text = SimWriter.write(random.nextLong(), SimWriter.topic(lastUserText(body)), target, cap(body), counter);
+        return new SimAnswer.Choice(index, text.text(), null, text.tokens(), text.truncated() ? "length" : "stop");
+    }
+
+    private static SimAnswer.Choice scriptedChoice(int index, String answer, int cap, TokenCounter counter) {
+        SimWriter.Text text = SimWriter.fitText(answer, cap, counter);
         return new SimAnswer.Choice(index, text.text(), null, text.tokens(), text.truncated() ? "length" : "stop");
     }
 

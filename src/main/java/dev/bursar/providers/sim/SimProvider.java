@@ -32,6 +32,8 @@ import java.time.Clock;
  *   <li>With {@code anthropic-native: true} it also speaks Anthropic's Messages wire, and caches prompts as
  *       Anthropic does: only up to {@code cache_control} breakpoints, reported as cache writes, then reads (see
  *       {@link SimCacheControl}, {@link SimAnthropic}).</li>
+ *   <li>With {@code script: FILE} chosen prompts get scripted answers, per model (see {@link SimScript}); the usage
+ *       is counted as for any other answer, so their cost is realistic.</li>
  * </ul>
  */
 public final class SimProvider implements Provider {
@@ -84,7 +86,7 @@ public final class SimProvider implements Provider {
         this.sim = config.sim();
         this.faults = new SimFaults(config.name(), sim);
         this.refusals = new SimRefusals(config.name(), catalog::model);
-        this.planner = new SimPlanner(new SimPromptCache(clock), clock, refusals);
+        this.planner = new SimPlanner(new SimPromptCache(clock), clock, refusals, SimScript.load(config.name(), sim.script()));
         this.cacheControl = new SimCacheControl(clock);
     }
 

@@ -77,6 +77,35 @@ final class SimWriter {
         return new Text(cut, counter.count(cut), true);
     }
 
+    /**
+     * A given text (a scripted answer) whole if it fits in {@code cap} tokens, else its longest prefix ending before
+     * a whitespace that does; whitespace inside is kept as written.
+     */
+    static Text fitText(String text, int cap, TokenCounter counter) {
+        int tokens = counter.count(text);
+        if (tokens <= cap) {
+            return new Text(text, tokens, false);
+        }
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) && !Character.isWhitespace(text.charAt(i - 1))) {
+                ends.add(i);
+            }
+        }
+        int lo = -1;
+        int hi = ends.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (counter.count(text.substring(0, ends.get(mid))) <= cap) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        String cut = lo < 0 ? "" : text.substring(0, ends.get(lo));
+        return new Text(cut, counter.count(cut), true);
+    }
+
     /** Up to three distinctive words of the question, so the answer echoes its topic. */
     static List<String> topic(String question) {
         Set<String> picked = new LinkedHashSet<>();
