@@ -44,7 +44,27 @@ public record ReplayPolicy(List<PolicyRoute> routes, CacheConfig cache) {
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(source + ": a policy is a mapping with 'routes' and/or 'cache'");
         }
+        knownRouteKeys(tree.path("routes"), source);
         return ConfigLoader.bind(tree, ReplayPolicy.class, source);
+    }
+
+    private static final List<String> ROUTE_KEYS = List.of("model", "feature", "to", "strategy", "strong", "weak",
+            "quality-target");
+
+    /**
+     * Checked on the tree: a route's own checks run when it is built, before the binder would get to a misspelt key,
+     * and "needs strong and weak" is a confusing answer to a typo.
+     */
+    private static void knownRouteKeys(JsonNode routes, String source) {
+        for (int i = 0; i < routes.size(); i++) {
+            for (var it = routes.get(i).fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!ROUTE_KEYS.contains(key.replace('_', '-'))) {
+                    throw new ConfigException(source + ": unknown key 'routes[" + i + "]." + key + "' (known keys here: "
+                            + String.join(", ", ROUTE_KEYS) + ")");
+                }
+            }
+        }
     }
 
     /** The route that takes a request, if any: the first in the file's order. */
