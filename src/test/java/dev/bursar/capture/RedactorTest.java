@@ -16,6 +16,9 @@ class RedactorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "mail jane.doe+ops@example.co.uk now|mail [email] now",
+            "write to jane@example.com.|write to [email].",
+            "two: a@x.org,b@y.io|two: [email],[email]",
+            "not an address: a@b or @home or x@y.z|not an address: a@b or @home or x@y.z",
             "order 42 costs 3.14 or 1,000.50|order [number] costs [number] or [number]",
             "card 4111 1111 1111 1111 ok|card [number] ok",
             "card 4111-1111-1111-1111|card [number]",
