@@ -57,4 +57,22 @@ class ReplayPolicyTest {
                 .hasMessageContaining("unknown key").hasMessageContaining("tll");
         assertThatThrownBy(() -> ReplayPolicy.parse("rotes: []", "p")).hasMessageContaining("unknown key 'rotes'");
     }
+
+    @Test
+    void the_readmes_capture_block_and_policy_example_load_as_written() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int at = readme.indexOf("## What-if replay");
+        String section = readme.substring(at, readme.indexOf("\n## ", at + 1));
+        java.util.regex.Matcher yaml = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(section);
+
+        assertThat(yaml.find()).isTrue();
+        assertThat(dev.bursar.config.ConfigLoader.parse(yaml.group(1), java.util.Map.of(), "README.md").capture().enabled())
+                .isTrue();
+        assertThat(yaml.find()).isTrue();
+        ReplayPolicy example = ReplayPolicy.parse(yaml.group(1), "README.md");
+        assertThat(example.routes()).hasSize(2);
+        assertThat(example.cache().semanticOn()).isTrue();
+        example.checkPriced(dev.bursar.pricing.PriceCatalog.bundled());
+    }
 }
