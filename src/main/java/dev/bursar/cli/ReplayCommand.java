@@ -53,8 +53,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--scorer", defaultValue = "none",
-            description = "the difficulty scorer for learned routes and quality predictions: ${COMPLETION-CANDIDATES}"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "the difficulty scorer for learned routes and quality predictions (default: ${DEFAULT-VALUE};"
+                    + " none: learned routes are refused, switches report their quality as unknown)")
     String scorer;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
