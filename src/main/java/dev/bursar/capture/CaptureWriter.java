@@ -85,6 +85,11 @@ public final class CaptureWriter implements CaptureSink, AutoCloseable {
         return failed.get();
     }
 
+    /** Captures waiting in the queue now. */
+    public int queued() {
+        return queue.size();
+    }
+
     /** Captures stored so far. */
     public long stored() {
         return stored.get();

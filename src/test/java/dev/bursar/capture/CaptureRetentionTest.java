@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.CaptureConfig;
 import dev.bursar.ledger.Endpoint;
 import dev.bursar.storage.Database;
-import dev.bursar.storage.Migrator;
+import dev.bursar.storage.Dialect;
+import dev.bursar.storage.TestStorage;
 import dev.bursar.testing.Await;
 import dev.bursar.testing.Golden;
 import dev.bursar.testing.MutableClock;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The retention sweeper and the queue's limits, on a real SQLite database. */
+/** The retention sweeper (on SQLite and PostgreSQL) and the queue's limits (on SQLite). */
 class CaptureRetentionTest {
 
     @TempDir
@@ -32,16 +35,23 @@ class CaptureRetentionTest {
     final MutableClock clock = new MutableClock(now);
     final CaptureConfig thirtyDays = new CaptureConfig(true, Duration.ofDays(30), List.of("numbers"));
 
-    @BeforeEach
-    void open() {
-        db = Database.sqlite(dir.resolve("bursar.db"), "NORMAL");
-        Migrator.migrate(db);
+    TestStorage storage;
+
+    void open(Dialect dialect) {
+        storage = TestStorage.of(dialect, dir);
+        db = storage.database();
         store = new CaptureStore(db);
+    }
+
+    @BeforeEach
+    void sqliteByDefault() {
+        open(Dialect.SQLITE);
     }
 
     @AfterEach
     void close() {
         db.close();
+        storage.close();
     }
 
     private CapturedRequest captured(String id, Instant at) {
@@ -54,8 +64,11 @@ class CaptureRetentionTest {
         return out;
     }
 
-    @Test
-    void the_sweeper_deletes_captures_older_than_retention_when_it_starts() {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void the_sweeper_deletes_captures_older_than_retention_when_it_starts(Dialect dialect) {
+        close();
+        open(dialect);
         store.insert(List.of(captured("old", now.minus(Duration.ofDays(31))), captured("edge", now.minus(Duration.ofDays(29))),
                 captured("new", now.minusSeconds(5))));
 
@@ -95,4 +108,33 @@ class CaptureRetentionTest {
         assertThat(w.dropped()).isEqualTo(1);
         assertThat(store.count()).isEqualTo(50);
     }
+
+    @Test
+    void a_full_queue_drops_and_counts_without_waiting_for_a_database_that_is_stuck() throws Exception {
+        ObjectNode body = (ObjectNode) Golden.JSON.createObjectNode().put("note", "stuck");
+        try (CaptureWriter w = CaptureWriter.start(store, thirtyDays, clock, Duration.ofHours(1), 2)) {
+            w.offer("warm", now, ClientWire.OPENAI, Endpoint.CHAT, body);
+            Await.until("the start-up sweep and a first capture", Duration.ofSeconds(10), () -> w.stored() == 1);
+            // Another connection takes SQLite's write lock: the writer's next insert waits on it (busy timeout).
+            java.sql.Connection holder = db.connect();
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("DELETE FROM request_captures WHERE request_id = 'none'");
+            w.offer("first", now, ClientWire.OPENAI, Endpoint.CHAT, body);
+            Await.until("the writer took the capture and waits on the lock", Duration.ofSeconds(10), () -> w.queued() == 0);
+
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 1_000; i++) {
+                w.offer("r" + i, now, ClientWire.OPENAI, Endpoint.CHAT, body);
+            }
+            long micros = (System.nanoTime() - t0) / 1_000;
+
+            assertThat(w.dropped()).isEqualTo(1_000 - 2);
+            assertThat(micros).as("1,000 offers while the database is stuck, in µs").isLessThan(1_000_000);
+            holder.rollback();
+            holder.close();
+            Await.until("the queued captures are stored once the lock is gone", Duration.ofSeconds(40), () -> w.stored() == 4);
+        }
+        assertThat(ids()).containsExactlyInAnyOrder("warm", "first", "r0", "r1");
+    }
+
 }
