@@ -128,6 +128,9 @@ public final class Bursar implements AutoCloseable {
                     ? CaptureWriter.start(new CaptureStore(storage.database()), config.capture(), clock) : null;
             ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
             metrics.circuitStates(health::stateCodes);
+            if (captures != null) {
+                metrics.captures(captures::counts);
+            }
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,

@@ -85,6 +85,11 @@ public final class CaptureWriter implements CaptureSink, AutoCloseable {
         return failed.get();
     }
 
+    /** Stored, dropped and failed so far, by those names: for the metrics endpoint. */
+    public java.util.Map<String, Long> counts() {
+        return java.util.Map.of("stored", stored.get(), "dropped", dropped.get(), "failed", failed.get());
+    }
+
     /** Captures waiting in the queue now. */
     public int queued() {
         return queue.size();

@@ -71,6 +71,8 @@ class CaptureGatewayTest {
                     .isEqualTo("Call me about invoice [number]");
             assertThat(stored).allSatisfy(c -> assertThat(c.body()).doesNotContain("jane@example.com", "4411", "77"));
             assertThat(writer(b).dropped()).isZero();
+            assertThat(b.get("/metrics").body()).contains("bursar_captures_total{outcome=\"stored\"} 2")
+                    .contains("bursar_captures_total{outcome=\"dropped\"} 0");
         }
     }
 
@@ -86,6 +88,7 @@ class CaptureGatewayTest {
             assertThat(r.statusCode()).isEqualTo(200);
             Await.until("the refused capture is counted", Duration.ofSeconds(10), () -> writer(b).failed() == 1);
             assertThat(writer(b).stored()).isZero();
+            assertThat(b.get("/metrics").body()).contains("bursar_captures_total{outcome=\"failed\"} 1");
             assertThat(b.ledgerCount()).isEqualTo(1);
         }
     }
@@ -96,6 +99,7 @@ class CaptureGatewayTest {
             assertThat(b.post("/v1/chat/completions",
                     "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode()).isEqualTo(200);
             assertThat(b.bursar().captures()).isEmpty();
+            assertThat(b.get("/metrics").body()).doesNotContain("bursar_captures_total");
             assertThat(new CaptureStore(b.bursar().storage().database()).count()).isZero();
         }
     }
