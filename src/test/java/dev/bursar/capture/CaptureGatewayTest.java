@@ -46,20 +46,24 @@ class CaptureGatewayTest {
             HttpResponse<String> anthropic = b.post("/v1/messages", """
                     {"model":"claude-3-5-haiku-20241022","max_tokens":30,"messages":[{"role":"user",
                      "content":"Call me about invoice 77"}]}""", "anthropic-version", "2023-06-01");
+            HttpResponse<String> streamed = b.post("/v1/chat/completions", """
+                    {"model":"gpt-4o-mini","max_tokens":20,"stream":true,"messages":[{"role":"user","content":"stream 5"}]}""");
             HttpResponse<String> embedding = b.post("/v1/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"a 1\"}");
             HttpResponse<String> unknown = b.post("/v1/chat/completions",
                     "{\"model\":\"no-such-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
-            assertThat(List.of(openAi.statusCode(), anthropic.statusCode(), embedding.statusCode(), unknown.statusCode()))
-                    .containsExactly(200, 200, 200, 404);
+            assertThat(List.of(openAi.statusCode(), anthropic.statusCode(), streamed.statusCode(), embedding.statusCode(),
+                    unknown.statusCode())).containsExactly(200, 200, 200, 200, 404);
 
-            Await.until("two captures stored", Duration.ofSeconds(10), () -> writer(b).stored() == 2);
+            Await.until("three captures stored", Duration.ofSeconds(10), () -> writer(b).stored() == 3);
             List<CapturedRequest> stored = captures(b);
 
             assertThat(stored).extracting(CapturedRequest::requestId).containsExactly(
                     openAi.headers().firstValue("X-Bursar-Request-Id").orElseThrow(),
-                    anthropic.headers().firstValue("X-Bursar-Request-Id").orElseThrow());
+                    anthropic.headers().firstValue("X-Bursar-Request-Id").orElseThrow(),
+                    streamed.headers().firstValue("X-Bursar-Request-Id").orElseThrow());
             List<String> ledgerIds = b.ledgerRows().stream().map(r -> r.path("request_id").asText()).toList();
-            assertThat(ledgerIds).contains(stored.get(0).requestId(), stored.get(1).requestId());
+            assertThat(ledgerIds).contains(stored.get(0).requestId(), stored.get(1).requestId(), stored.get(2).requestId());
+            assertThat(Golden.JSON.readTree(stored.get(2).body()).path("stream").asBoolean()).isTrue();
             JsonNode first = Golden.JSON.readTree(stored.get(0).body());
             assertThat(first.at("/messages/0/content").asText()).isEqualTo("I am [email], my order [number] cost [number]");
             assertThat(first.path("max_tokens").asInt()).isEqualTo(40);
@@ -71,7 +75,7 @@ class CaptureGatewayTest {
                     .isEqualTo("Call me about invoice [number]");
             assertThat(stored).allSatisfy(c -> assertThat(c.body()).doesNotContain("jane@example.com", "4411", "77"));
             assertThat(writer(b).dropped()).isZero();
-            assertThat(b.get("/metrics").body()).contains("bursar_captures_total{outcome=\"stored\"} 2")
+            assertThat(b.get("/metrics").body()).contains("bursar_captures_total{outcome=\"stored\"} 3")
                     .contains("bursar_captures_total{outcome=\"dropped\"} 0");
         }
     }
