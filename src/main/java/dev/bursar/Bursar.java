@@ -5,6 +5,9 @@ import dev.bursar.cache.Caches;
 import dev.bursar.cache.ResponseCache;
 import dev.bursar.cache.SemanticSearch;
 import dev.bursar.cache.semantic.IndexedSemanticSearch;
+import dev.bursar.capture.CaptureStore;
+import dev.bursar.capture.CaptureSink;
+import dev.bursar.capture.CaptureWriter;
 import dev.bursar.attribution.Attributor;
 import dev.bursar.auth.Authenticator;
 import dev.bursar.config.BursarConfig;
@@ -56,9 +59,12 @@ public final class Bursar implements AutoCloseable {
     private final Metrics metrics;
     private final String host;
     private final ResponseCache responses;
+    /** Request capture for {@code bursar replay}, or null when {@code capture} is off. */
+    private final CaptureWriter captures;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host, ResponseCache responses) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures) {
+        this.captures = captures;
         this.responses = responses;
         this.controls = controls;
         this.storage = storage;
@@ -85,6 +91,7 @@ public final class Bursar implements AutoCloseable {
         Stores storage = Stores.open(config.storage());
         // Owns the upstream client's threads (read watchdog, idle sweeper, stream-gap timer) until close().
         UpstreamHttp upstream = new UpstreamHttp();
+        CaptureWriter captures = null;
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -118,22 +125,31 @@ public final class Bursar implements AutoCloseable {
             ResponseCache responses = Caches.open(config.cache(), redis, config.redis(), new CacheAlerts(alerts),
                     config.cache().semanticOn() ? IndexedSemanticSearch.open(config.cache().semantic(), clock)
                             : SemanticSearch.none(), clock);
+            captures = config.capture().enabled()
+                    ? CaptureWriter.start(new CaptureStore(storage.database()), config.capture(), clock) : null;
             ProviderHealth health = ProviderHealth.of(providers.keySet(), config.resilience().circuitBreaker(), clock);
             metrics.circuitStates(health::stateCodes);
+            if (captures != null) {
+                metrics.captures(captures::counts);
+            }
             Gateway gateway = new Gateway(new Gateway.Parts(auth, new Attributor(), routes, new CostCalculator(catalog), catalog,
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
-                    responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock));
+                    responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock),
+                    captures == null ? CaptureSink.none() : captures);
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses);
+                    config.server().host(), responses, captures);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
+            if (captures != null) {
+                captures.close();
+            }
             upstream.close();
             storage.close();
             throw e;
@@ -222,9 +238,17 @@ public final class Bursar implements AutoCloseable {
         return alerts;
     }
 
+    /** The request-capture writer, when {@code capture: { enabled: true }}. */
+    public java.util.Optional<CaptureWriter> captures() {
+        return java.util.Optional.ofNullable(captures);
+    }
+
     @Override
     public void close() {
         server.close();
+        if (captures != null) {
+            captures.close(); // after the server: the last answered requests are still queued
+        }
         responses.close();
         upstream.close();
         controls.close();

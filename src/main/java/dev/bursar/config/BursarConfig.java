@@ -15,7 +15,8 @@ public record BursarConfig(
         List<RateLimitConfig> rateLimits,
         AlertsConfig alerts,
         ResilienceConfig resilience,
-        CacheConfig cache) {
+        CacheConfig cache,
+        CaptureConfig capture) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -29,21 +30,22 @@ public record BursarConfig(
         alerts = alerts == null ? AlertsConfig.defaults() : alerts;
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
         cache = cache == null ? CacheConfig.none() : cache;
+        capture = capture == null ? CaptureConfig.off() : capture;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
+        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
+        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
-        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache);
+        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
     }
 }

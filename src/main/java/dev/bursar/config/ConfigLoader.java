@@ -335,9 +335,9 @@ public final class ConfigLoader {
         }
     }
 
-    /** "30s", "250ms", "2m", "1h" or a bare number of seconds. */
+    /** "30s", "250ms", "2m", "1h", "30d" or a bare number of seconds. */
     static final class DurationDeserializer extends JsonDeserializer<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
         @Override
         public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
@@ -352,6 +352,7 @@ public final class ConfigLoader {
                 case "ms" -> Duration.ofMillis(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
                 default -> Duration.ofSeconds(n);
             };
         }

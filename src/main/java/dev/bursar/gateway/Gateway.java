@@ -8,6 +8,7 @@ import dev.bursar.auth.Principal;
 import dev.bursar.cache.CacheDirective;
 import dev.bursar.cache.ResponseCache;
 import dev.bursar.cache.StreamCapture;
+import dev.bursar.capture.CaptureSink;
 import dev.bursar.ledger.Endpoint;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.config.GatewayConfig;
@@ -75,6 +76,7 @@ public final class Gateway {
     private final ProviderHealth health;
     private final CacheHits cache;
     private final PromptCaching promptCaching;
+    private final CaptureSink capture;
 
     public Gateway(Parts p) {
         this(p, ProviderHealth.none());
@@ -96,6 +98,13 @@ public final class Gateway {
     /** With provider prompt caching as configured (prefixes recorded; breakpoints added in auto mode). */
     public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels,
                    PromptCaching promptCaching) {
+        this(p, health, responses, uncachedModels, promptCaching, CaptureSink.none());
+    }
+
+    /** With request capture: the body of every answered chat request goes to {@code capture} (queued, never waited on). */
+    public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels,
+                   PromptCaching promptCaching, CaptureSink capture) {
+        this.capture = capture;
         this.health = health;
         this.promptCaching = promptCaching;
         this.auth = p.auth();
@@ -165,6 +174,10 @@ public final class Gateway {
                 promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()));
         try {
             int status = call(ex, out, stream);
+            if (status == 200 && in.endpoint() != Endpoint.EMBEDDINGS) {
+                // For bursar replay; the ledger row already holds who, which model and the tokens.
+                capture.offer(requestId, clock.instant(), in.wire(), in.endpoint(), in.body());
+            }
             if (cache.enabled()) {
                 metrics.cache(route.priceModel(), lookup.outcome().label(), java.math.BigDecimal.ZERO);
             }

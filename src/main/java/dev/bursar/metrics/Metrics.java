@@ -41,6 +41,8 @@ public final class Metrics {
     private final Map<String, BigDecimal[]> savedByModel = new ConcurrentHashMap<>();
     /** Each provider's circuit state code, read when metrics are rendered (states change with time alone). */
     private volatile Supplier<Map<String, Integer>> circuitStates = Map::of;
+    /** Request capture's counts by outcome (stored, dropped, failed), when capture is on. */
+    private volatile Supplier<Map<String, Long>> captureCounts = Map::of;
 
     public Metrics() {
         for (int i = 0; i < latencyBuckets.length; i++) {
@@ -64,6 +66,11 @@ public final class Metrics {
     /** Where the circuit states come from; set once by the composition root when circuit breakers are on. */
     public void circuitStates(Supplier<Map<String, Integer>> states) {
         this.circuitStates = states;
+    }
+
+    /** Where request capture's counts come from; set once by the composition root when capture is on. */
+    public void captures(Supplier<Map<String, Long>> counts) {
+        this.captureCounts = counts;
     }
 
     /** An attempt not made because {@code provider}'s circuit was open. */
@@ -163,6 +170,13 @@ public final class Metrics {
             sb.append("# TYPE bursar_circuit_refused_total counter\n");
             states.keySet().forEach(p -> sb.append("bursar_circuit_refused_total").append(labels("provider", p)).append(' ')
                     .append(circuitRefused.containsKey(p) ? circuitRefused.get(p).sum() : 0).append('\n'));
+        }
+        Map<String, Long> captured = new TreeMap<>(captureCounts.get());
+        if (!captured.isEmpty()) {
+            sb.append("# HELP bursar_captures_total Request bodies captured for bursar replay: stored, dropped (queue full),"
+                    + " failed (the database refused them).\n");
+            sb.append("# TYPE bursar_captures_total counter\n");
+            captured.forEach((o, v) -> sb.append("bursar_captures_total").append(labels("outcome", o)).append(' ').append(v).append('\n'));
         }
         return sb.toString();
     }
