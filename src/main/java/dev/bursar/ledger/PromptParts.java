@@ -20,13 +20,24 @@ public record PromptParts(String systemHash, int systemTokens, int conversationT
         }
     }
 
-    /** What the request path counts before the provider answers: everything but the conversation, which is the rest. */
-    public record Counted(String systemHash, int systemTokens, int lastUserTokens) {
+    /**
+     * What the request path counts before the provider answers: everything but the conversation, which is the rest.
+     *
+     * @param systemTokens {@link #FROM_PROVIDER} for a single-turn request whose system prompt was not counted: it is
+     *                     then the provider's input count minus the last user message and the reply priming
+     * @param priming      the tokens every prompt carries once (OpenAI's reply priming), booked with the conversation
+     */
+    public record Counted(String systemHash, int systemTokens, int lastUserTokens, int priming) {
+
+        /** The system prompt's size is taken from the provider's input count at settlement. */
+        public static final int FROM_PROVIDER = -1;
 
         /** The parts of an attempt whose provider billed {@code inputTokens} (0 when it gave no usage). */
         public PromptParts settle(long inputTokens) {
-            long rest = inputTokens - systemTokens - lastUserTokens;
-            return new PromptParts(systemHash, systemTokens, (int) Math.clamp(rest, 0, Integer.MAX_VALUE), lastUserTokens);
+            int system = systemTokens != FROM_PROVIDER ? systemTokens
+                    : (int) Math.clamp(inputTokens - lastUserTokens - priming, 0, Integer.MAX_VALUE);
+            long rest = inputTokens - system - lastUserTokens;
+            return new PromptParts(systemHash, system, (int) Math.clamp(rest, 0, Integer.MAX_VALUE), lastUserTokens);
         }
     }
 }

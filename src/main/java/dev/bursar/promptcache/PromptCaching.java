@@ -21,6 +21,7 @@ public final class PromptCaching {
     private final boolean auto;
     private final StablePrompts stable;
     private final PrefixCounts counts = new PrefixCounts(PrefixCounts.DEFAULT_CAPACITY);
+    private final PromptPartsCounter partsCounter = new PromptPartsCounter();
     private final Clock clock;
 
     PromptCaching(boolean auto, StablePrompts stable, Clock clock) {
@@ -50,7 +51,7 @@ public final class PromptCaching {
         if (endpoint == Endpoint.EMBEDDINGS) {
             return RequestPrefix.NONE;
         }
-        PromptParts.Counted parts = PromptPartsCounter.count(wire, model, body);
+        PromptParts.Counted parts = partsCounter.count(wire, model, body);
         ObjectNode nodes = PrefixFingerprint.candidate(wire, body).orElse(null);
         if (nodes == null) {
             return new RequestPrefix(null, null, clock, parts);

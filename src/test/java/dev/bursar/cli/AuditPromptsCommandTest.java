@@ -63,7 +63,7 @@ class AuditPromptsCommandTest {
         return new UsageEvent(id, "r" + id, Instant.parse(time), new Attribution("key_1", "acme", null, null, feature, null, version),
                 new UsageEvent.Models(model, model, model, "openai", "direct"),
                 new UsageEvent.Call(Endpoint.CHAT, false, false, 1, "none", null, null,
-                        new PromptParts.Counted("hash-" + version, system, lastUser).settle(usage.inputTokens())),
+                        new PromptParts.Counted("hash-" + version, system, lastUser, 0).settle(usage.inputTokens())),
                 usage, new UsageEvent.Charge(new BigDecimal("0.01"), BigDecimal.ZERO, "p", false, null),
                 new UsageEvent.Outcome(200, AttemptStatus.OK, null, 10, -1));
     }

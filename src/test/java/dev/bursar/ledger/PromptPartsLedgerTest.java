@@ -81,10 +81,18 @@ class PromptPartsLedgerTest {
 
     @org.junit.jupiter.api.Test
     void the_conversation_is_what_the_provider_billed_beyond_the_counted_parts_and_never_negative() {
-        PromptParts.Counted counted = new PromptParts.Counted("h", 700, 50);
+        PromptParts.Counted counted = new PromptParts.Counted("h", 700, 50, 3);
 
         assertThat(counted.settle(1000)).isEqualTo(new PromptParts("h", 700, 250, 50));
         assertThat(counted.settle(600).conversationTokens()).as("an estimate above the provider's count").isZero();
         assertThat(counted.settle(0)).as("no usage: a failure before any token").isEqualTo(new PromptParts("h", 700, 0, 50));
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_uncounted_system_prompt_of_a_single_turn_request_is_the_providers_count_minus_the_user_message_and_priming() {
+        PromptParts.Counted fromProvider = new PromptParts.Counted("h", PromptParts.Counted.FROM_PROVIDER, 50, 3);
+
+        assertThat(fromProvider.settle(1000)).isEqualTo(new PromptParts("h", 947, 3, 50));
+        assertThat(fromProvider.settle(0)).isEqualTo(new PromptParts("h", 0, 0, 50));
     }
 }

@@ -105,6 +105,8 @@ class PromptAuditGatewayTest {
     void every_row_records_the_system_prompt_and_the_last_user_message_counted_and_the_conversation_as_the_rest() {
         List<PromptPartsCall> calls = calls();
         assertThat(calls).hasSize(5);
+        // The first call of each version is single-turn with a system prompt not seen before: its size is the
+        // provider's count minus the user message and priming, not encoded locally; later calls are counted. Same sizes.
         int system1 = message("system", V1);
         int system2 = message("system", V2);
         assertThat(calls).extracting(c -> c.parts().systemTokens()).containsExactly(system1, system1, system1, system2, system2);
