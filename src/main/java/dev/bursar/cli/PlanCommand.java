@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code bursar plan}: planning calculators that need no ledger (budget can read one), every input a flag. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Planning calculators: a month's budget with its p50/p95 and a spend limit, break-even points"
-                + " (cache, batch, prompt cache, RAG vs fine-tune, self-hosting), a system prompt's monthly cost.",
-        subcommands = {PlanBudgetCommand.class, PlanBreakEvenCommand.class, PlanPromptCommand.class})
+                + " (cache, batch, prompt cache, RAG vs fine-tune, self-hosting), a system prompt's monthly cost, retry waste.",
+        subcommands = {PlanBudgetCommand.class, PlanBreakEvenCommand.class, PlanPromptCommand.class,
+                PlanRetriesCommand.class})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
