@@ -3,7 +3,27 @@ package dev.bursar.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.Stores;
+import dev.bursar.attribution.Attribution;
+import dev.bursar.config.StorageConfig;
+import dev.bursar.ledger.AttemptStatus;
 import dev.bursar.ledger.Endpoint;
+import dev.bursar.ledger.EventIds;
+import dev.bursar.ledger.PromptParts;
+import dev.bursar.ledger.PromptPartsReader;
+import dev.bursar.ledger.SqlLedger;
+import dev.bursar.ledger.TimeRange;
+import dev.bursar.ledger.UsageEvent;
+import dev.bursar.pricing.PriceCatalog;
+import dev.bursar.pricing.Usage;
+import dev.bursar.promptaudit.PromptAudit;
+import dev.bursar.promptaudit.PromptAuditReport;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import dev.bursar.promptcache.PromptCaching;
 import dev.bursar.promptcache.PromptPartsCounter;
 import dev.bursar.wire.ClientWire;
@@ -25,6 +45,10 @@ public final class PromptPartsBench {
     private static final int N = 2000;
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("audit")) {
+            audit(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         String longSystem = rules("the billing desk", 120);
         List<byte[]> newSystem = new ArrayList<>();
         for (int i = 0; i < N; i++) {
@@ -44,6 +68,58 @@ public final class PromptPartsBench {
             report(label, "2k-token system + 5 tool definitions", i -> tools, ClientWire.OPENAI, "gpt-4o-mini");
             report(label, "2k-token system, Anthropic wire", i -> anthropic, ClientWire.ANTHROPIC, "claude-sonnet-4-5");
             report(label, "2k-token system, new every request", newSystem::get, ClientWire.OPENAI, "gpt-4o-mini");
+        }
+    }
+
+    /**
+     * {@code bursar audit prompts} over ROWS ledger rows with prompt parts in one month (10 features × 3 prompt
+     * versions, 4 models, a third of the calls reading their system prompt from the provider's cache), in a warm JVM.
+     */
+    private static void audit(Path db, int rows) throws Exception {
+        String[] models = {"claude-sonnet-4-5", "claude-haiku-4-5", "gpt-4o", "gpt-4.1"};
+        StorageConfig storage = new StorageConfig(db.toString(), null, null);
+        if (!Files.exists(db)) {
+            SplittableRandom r = new SplittableRandom(7);
+            Instant start = Instant.parse("2026-10-01T00:00:00Z");
+            long t0 = System.nanoTime();
+            try (Stores s = Stores.open(storage)) {
+                SqlLedger ledger = (SqlLedger) s.ledger();
+                List<UsageEvent> batch = new ArrayList<>();
+                for (int i = 0; i < rows; i++) {
+                    int feature = r.nextInt(10);
+                    int version = r.nextInt(3);
+                    String model = models[r.nextInt(4)];
+                    int system = 500 + feature * 200 + version * 150;
+                    int conversation = r.nextInt(3000);
+                    int last = 20 + r.nextInt(200);
+                    long cached = r.nextInt(3) == 0 ? system : 0;
+                    batch.add(new UsageEvent(EventIds.next(), "r" + i, start.plusSeconds(r.nextLong(30 * 86_400L)),
+                            new Attribution("k", "acme", null, null, "feature-" + feature, null, "v" + version),
+                            new UsageEvent.Models(model, model, model, "p", "configured"),
+                            new UsageEvent.Call(Endpoint.CHAT, false, false, 1, "none", null, null,
+                                    new PromptParts(String.format("%016x", feature * 31L + version), system, conversation, last)),
+                            new Usage(system + conversation + last, cached, 0, 0, 120, 0),
+                            new UsageEvent.Charge(BigDecimal.ZERO, BigDecimal.ZERO, "p", false, null),
+                            new UsageEvent.Outcome(200, AttemptStatus.OK, null, 10, -1)));
+                    if (batch.size() == 50_000) {
+                        ledger.appendAll(batch);
+                        batch.clear();
+                    }
+                }
+                ledger.appendAll(batch);
+            }
+            System.out.printf("audit: generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+        }
+        TimeRange october = new TimeRange(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"));
+        try (Stores s = Stores.open(storage)) {
+            PromptAudit audit = new PromptAudit(PriceCatalog.bundled());
+            for (int i = 0; i < 4; i++) {
+                long t0 = System.nanoTime();
+                PromptAuditReport report = audit.audit(new PromptPartsReader(s.database()), october, Optional.empty());
+                System.out.printf("audit: %,d calls, %d versions, system prompts %s of %s USD input, in %.0f ms%s%n",
+                        report.totals().calls(), report.rows().size(), report.totals().systemCostUsd().toPlainString(),
+                        report.totals().inputCostUsd().toPlainString(), (System.nanoTime() - t0) / 1e6, i == 0 ? " (cold)" : "");
+            }
         }
     }
 
