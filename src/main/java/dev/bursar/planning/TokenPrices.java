@@ -44,6 +44,6 @@ public record TokenPrices(BigDecimal input, BigDecimal output, BigDecimal cached
 
     /** USD of one call with these tokens at the real-time prices. */
     public BigDecimal callUsd(BigDecimal inputTokens, BigDecimal outputTokens) {
-        return Decimals.usd(inputTokens, input).add(Decimals.usd(outputTokens, output));
+        return Decimals.strip(Decimals.usd(inputTokens, input).add(Decimals.usd(outputTokens, output)));
     }
 }
