@@ -2,19 +2,21 @@ package dev.bursar.gateway;
 
 import dev.bursar.attribution.Attribution;
 import dev.bursar.ledger.Endpoint;
+import dev.bursar.ledger.PromptParts;
 import dev.bursar.ledger.PromptPrefix;
 import dev.bursar.routing.Route;
 import java.time.Instant;
 
 /** One upstream attempt of a client request: what the ledger row is about ({@code cacheOutcome}: miss or off). */
 record Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
-               Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome, PromptPrefix prefix) {
+               Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome, PromptPrefix prefix,
+               PromptParts.Counted parts) {
 
     /** An attempt without a prompt prefix to record (a cache hit: no provider was asked). */
     Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
             Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome) {
         this(requestId, number, startedAt, startedNanos, attribution, route, endpoint, stream, fingerprint, cacheOutcome,
-                null);
+                null, null);
     }
 
     long elapsedMicros() {

@@ -410,7 +410,8 @@ public final class Gateway {
 
     private Attempt begin(Exchange ex, int number, boolean stream) {
         return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
-                ex.in().endpoint(), stream, ex.fingerprint(), ex.lookup().outcome().label(), ex.prefix().recorded());
+                ex.in().endpoint(), stream, ex.fingerprint(), ex.lookup().outcome().label(), ex.prefix().recorded(),
+                ex.prefix().parts());
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {

@@ -81,7 +81,7 @@ final class Settlement {
         UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
                 new UsageEvent.Models(r.requestedModel(), r.priceModel(), r.upstreamModel(), r.provider().name(), r.reason()),
                 new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), a.cacheOutcome(), a.fingerprint(),
-                        a.prefix()),
+                        a.prefix(), a.parts() == null ? null : a.parts().settle(usage.inputTokens())),
                 usage,
                 new UsageEvent.Charge(cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
                         rawUsage == null ? null : rawUsage.toString()),

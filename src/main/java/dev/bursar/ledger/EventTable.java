@@ -18,7 +18,8 @@ final class EventTable {
             + " cache_outcome, input_tokens, cached_input_tokens, cache_write_5m_tokens, cache_write_1h_tokens,"
             + " output_tokens, reasoning_tokens, cost, saved, failed_cost, price_version, cost_estimated,"
             + " latency_micros, ttft_micros, http_status, status, error_class, attempt, is_batch, is_stream,"
-            + " raw_usage, requests, attempts, failed_attempts, fingerprint, prefix_hash, prefix_tokens";
+            + " raw_usage, requests, attempts, failed_attempts, fingerprint, prefix_hash, prefix_tokens,"
+            + " system_hash, system_tokens, conversation_tokens, last_user_tokens";
     static final String INSERT = "INSERT INTO usage_events (" + COLUMNS + ") VALUES ("
             + String.join(", ", Collections.nCopies(COLUMNS.split(",").length, "?")) + ")";
 
@@ -66,10 +67,24 @@ final class EventTable {
         PromptPrefix prefix = call.prefix();
         setText(ps, i++, prefix == null ? null : prefix.hash());
         if (prefix == null || prefix.tokens().isEmpty()) {
-            ps.setNull(i, Types.INTEGER);
+            ps.setNull(i++, Types.INTEGER);
         } else {
-            ps.setInt(i, prefix.tokens().getAsInt());
+            ps.setInt(i++, prefix.tokens().getAsInt());
         }
+        bindParts(ps, i, call.parts());
+    }
+
+    private static void bindParts(PreparedStatement ps, int i, PromptParts parts) throws SQLException {
+        setText(ps, i, parts == null ? null : parts.systemHash());
+        if (parts == null) {
+            for (int k = 1; k <= 3; k++) {
+                ps.setNull(i + k, Types.INTEGER);
+            }
+            return;
+        }
+        ps.setInt(i + 1, parts.systemTokens());
+        ps.setInt(i + 2, parts.conversationTokens());
+        ps.setInt(i + 3, parts.lastUserTokens());
     }
 
     /** Reads the current row of a {@code SELECT COLUMNS FROM usage_events}. */
@@ -84,7 +99,7 @@ final class EventTable {
                 rs.getString("upstream_model"), rs.getString("provider"), rs.getString("routing_reason"));
         String endpoint = rs.getString("endpoint");
         var call = new UsageEvent.Call(endpoint == null ? null : Endpoint.ofLabel(endpoint), rs.getBoolean("is_stream"),
-                rs.getBoolean("is_batch"), rs.getInt("attempt"), rs.getString("cache_outcome"), rs.getString("fingerprint"), prefix(rs));
+                rs.getBoolean("is_batch"), rs.getInt("attempt"), rs.getString("cache_outcome"), rs.getString("fingerprint"), prefix(rs), parts(rs));
         var charge = new UsageEvent.Charge(dialect.readMoney(rs, rs.findColumn("cost")),
                 dialect.readMoney(rs, rs.findColumn("saved")), rs.getString("price_version"),
                 rs.getBoolean("cost_estimated"), rs.getString("raw_usage"));
@@ -102,6 +117,16 @@ final class EventTable {
             return null;
         }
         return counted ? new PromptPrefix(hash, tokens) : PromptPrefix.uncounted(hash);
+    }
+
+    /** The prompt parts columns, or null when the row has none. */
+    static PromptParts parts(ResultSet rs) throws SQLException {
+        int system = rs.getInt("system_tokens");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new PromptParts(rs.getString("system_hash"), system, rs.getInt("conversation_tokens"),
+                rs.getInt("last_user_tokens"));
     }
 
     private static String label(Endpoint endpoint) {

@@ -50,14 +50,22 @@ public record UsageEvent(
      * @param prefix       the request's stable prefix when it is long enough for provider prompt caching
      *                     (&ge; 1,024 tokens; uncounted the first time a process sees it), what
      *                     {@code bursar cache advise} groups by; null if none
+     * @param parts        how a chat prompt's input divides (system and tools, conversation, last user message), what
+     *                     {@code bursar audit prompts} reads; null for embeddings and cache hits
      */
     public record Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
-                       String fingerprint, PromptPrefix prefix) {
+                       String fingerprint, PromptPrefix prefix, PromptParts parts) {
+
+        /** A call without recorded prompt parts. */
+        public Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
+                    String fingerprint, PromptPrefix prefix) {
+            this(endpoint, stream, batch, attempt, cacheOutcome, fingerprint, prefix, null);
+        }
 
         /** A call without a recorded prompt prefix (embeddings, short prompts, cache hits). */
         public Call(Endpoint endpoint, boolean stream, boolean batch, int attempt, String cacheOutcome,
                     String fingerprint) {
-            this(endpoint, stream, batch, attempt, cacheOutcome, fingerprint, null);
+            this(endpoint, stream, batch, attempt, cacheOutcome, fingerprint, null, null);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bursar.config.CacheConfig;
 import dev.bursar.config.Switch;
 import dev.bursar.ledger.Endpoint;
+import dev.bursar.ledger.PromptParts;
 import dev.bursar.ledger.PromptPrefix;
 import dev.bursar.wire.ClientWire;
 import java.time.Clock;
@@ -20,6 +21,7 @@ public final class PromptCaching {
     private final boolean auto;
     private final StablePrompts stable;
     private final PrefixCounts counts = new PrefixCounts(PrefixCounts.DEFAULT_CAPACITY);
+    private final PromptPartsCounter partsCounter = new PromptPartsCounter();
     private final Clock clock;
 
     PromptCaching(boolean auto, StablePrompts stable, Clock clock) {
@@ -40,7 +42,8 @@ public final class PromptCaching {
     }
 
     /**
-     * The stable prefix of one request, found once before its first attempt. {@code model} is the served model of the
+     * The stable prefix of one request, found once before its first attempt, with its prompt parts
+     * ({@link PromptPartsCounter}: the system prompt and the last user message, counted with {@code model}'s tokenizer). {@code model} is the served model of the
      * route's first candidate; its tokenizer counts the prefix (from the prefix's second sighting on, see
      * {@link PrefixCounts}). Embeddings have none.
      */
@@ -48,18 +51,19 @@ public final class PromptCaching {
         if (endpoint == Endpoint.EMBEDDINGS) {
             return RequestPrefix.NONE;
         }
+        PromptParts.Counted parts = partsCounter.count(wire, model, body);
         ObjectNode nodes = PrefixFingerprint.candidate(wire, body).orElse(null);
         if (nodes == null) {
-            return RequestPrefix.NONE;
+            return new RequestPrefix(null, null, clock, parts);
         }
         String hash = PrefixFingerprint.hash(nodes);
         int tokens = counts.tokens(model, hash, () -> PrefixFingerprint.count(wire, model, nodes));
         if (tokens != PrefixCounts.FIRST_SIGHTING && tokens < PrefixFingerprint.MIN_TOKENS) {
-            return RequestPrefix.NONE;
+            return new RequestPrefix(null, null, clock, parts);
         }
         PromptPrefix prefix = tokens == PrefixCounts.FIRST_SIGHTING ? PromptPrefix.uncounted(hash)
                 : new PromptPrefix(hash, tokens);
         boolean markable = auto && wire == ClientWire.ANTHROPIC && !PrefixNodes.marked(body) && CacheMarker.markable(body);
-        return new RequestPrefix(prefix, markable ? stable : null, clock);
+        return new RequestPrefix(prefix, markable ? stable : null, clock, parts);
     }
 }

@@ -1,6 +1,7 @@
 package dev.bursar.promptcache;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bursar.ledger.PromptParts;
 import dev.bursar.ledger.PromptPrefix;
 import dev.bursar.pricing.PromptCacheMinimum;
 import dev.bursar.routing.Route;
@@ -16,17 +17,19 @@ import java.util.Map;
 public final class RequestPrefix {
 
     /** No prefix worth recording (short prompt, embeddings): nothing recorded, nothing changed. */
-    public static final RequestPrefix NONE = new RequestPrefix(null, null, Clock.systemUTC());
+    public static final RequestPrefix NONE = new RequestPrefix(null, null, Clock.systemUTC(), null);
 
     private final PromptPrefix prefix;
+    private final PromptParts.Counted parts;
     /** Set only when the request may be marked: auto mode, Anthropic wire, no breakpoint of the client's own. */
     private final StablePrompts stable;
     private final Clock clock;
     /** Per served model, decided at the first attempt on it: retries and fallbacks do not count as sightings. */
     private final Map<String, Boolean> markFor = new HashMap<>(2);
 
-    RequestPrefix(PromptPrefix prefix, StablePrompts stable, Clock clock) {
+    RequestPrefix(PromptPrefix prefix, StablePrompts stable, Clock clock, PromptParts.Counted parts) {
         this.prefix = prefix;
+        this.parts = parts;
         this.stable = stable;
         this.clock = clock;
     }
@@ -34,6 +37,11 @@ public final class RequestPrefix {
     /** The prefix a ledger row records (uncounted at its first sighting), or null when it is too short to cache. */
     public PromptPrefix recorded() {
         return prefix;
+    }
+
+    /** The chat prompt's system and last-user tokens, counted once for all attempts; null for embeddings. */
+    public PromptParts.Counted parts() {
+        return parts;
     }
 
     /**
