@@ -159,8 +159,7 @@ public final class Bursar implements AutoCloseable {
     /** The models whose config says {@code cache: off}, by name and by upstream name. */
     /** The shipped learned router, its embedding model warmed off the start-up thread (it takes a second or two). */
     private static dev.bursar.routing.DifficultyScorer learnedRouter() {
-        dev.bursar.routing.learned.LearnedRouter router =
-                dev.bursar.routing.learned.LearnedRouter.load(dev.bursar.embedding.Embedders.shared());
+        dev.bursar.routing.learned.LearnedRouter router = dev.bursar.routing.learned.LearnedRouter.load();
         Thread.ofVirtual().name("bursar-router-warmup").start(router::warm);
         return router;
     }

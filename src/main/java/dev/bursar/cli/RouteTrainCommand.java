@@ -42,7 +42,7 @@ final class RouteTrainCommand implements Callable<Integer> {
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         try {
-            RouterTraining.train(data, out, Embedders.shared(), n, cache, err);
+            RouterTraining.train(data, out, Embedders.shared(RouterTraining.WINDOW), n, cache, err);
         } catch (IOException | UncheckedIOException e) {
             err.println("bursar route train: " + e.getMessage());
             return 1;

@@ -17,4 +17,9 @@ public final class Embedders {
     public static Embedder shared() {
         return Holder.SHARED;
     }
+
+    /** The same loaded model, reading at most the last {@code window} word pieces of each text. */
+    public static Embedder shared(int window) {
+        return window == MiniLmEmbedder.MAX_TOKENS ? Holder.SHARED : Holder.SHARED.withWindow(window);
+    }
 }

@@ -33,7 +33,7 @@ public final class MiniLmEmbedder implements Embedder {
     private static final int DIMENSIONS = 384;
 
     private final int maxTokens;
-    private volatile Loaded loaded;
+    private final Model model;
 
     public MiniLmEmbedder() {
         this(MAX_TOKENS);
@@ -41,10 +41,39 @@ public final class MiniLmEmbedder implements Embedder {
 
     /** A shorter window than the model's own, e.g. to trade quality on long prompts for latency. */
     public MiniLmEmbedder(int maxTokens) {
+        this(maxTokens, new Model());
+    }
+
+    private MiniLmEmbedder(int maxTokens, Model model) {
         if (maxTokens < 3 || maxTokens > 512) {
             throw new IllegalArgumentException("maxTokens must be in [3, 512]");
         }
         this.maxTokens = maxTokens;
+        this.model = model;
+    }
+
+    /** The same loaded model (one ONNX session, loaded once), reading at most {@code maxTokens} of each text. */
+    public MiniLmEmbedder withWindow(int maxTokens) {
+        return new MiniLmEmbedder(maxTokens, model);
+    }
+
+    /** The model, loaded on first use and shared by every window over it. */
+    private static final class Model {
+        private volatile Loaded loaded;
+
+        Loaded get() {
+            Loaded m = loaded;
+            if (m == null) {
+                synchronized (this) {
+                    m = loaded;
+                    if (m == null) {
+                        m = open();
+                        loaded = m;
+                    }
+                }
+            }
+            return m;
+        }
     }
 
     private record Loaded(OrtEnvironment env, OrtSession session, WordPieceTokenizer tokenizer, boolean tokenTypes) {
@@ -126,17 +155,7 @@ public final class MiniLmEmbedder implements Embedder {
     }
 
     private Loaded load() {
-        Loaded m = loaded;
-        if (m == null) {
-            synchronized (this) {
-                m = loaded;
-                if (m == null) {
-                    m = open();
-                    loaded = m;
-                }
-            }
-        }
-        return m;
+        return model.get();
     }
 
     private static Loaded open() {

@@ -1,6 +1,5 @@
 package dev.bursar.bench;
 
-import dev.bursar.embedding.Embedders;
 import dev.bursar.routing.learned.LearnedRouter;
 import dev.bursar.testing.RunningBursar;
 import java.lang.management.ManagementFactory;
@@ -42,7 +41,7 @@ public final class RouterBench {
 
     static void score(int n) {
         long t0 = System.nanoTime();
-        LearnedRouter router = LearnedRouter.load(Embedders.shared());
+        LearnedRouter router = LearnedRouter.load();
         router.warm();
         System.out.printf(Locale.ROOT, "router + embedding model loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         for (int i = 0; i < 300; i++) {

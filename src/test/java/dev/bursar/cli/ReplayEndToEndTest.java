@@ -11,7 +11,6 @@ import dev.bursar.replay.ReplayLine;
 import dev.bursar.replay.ReplayPolicy;
 import dev.bursar.replay.ReplayReport;
 import dev.bursar.replay.ReplayScorer;
-import dev.bursar.embedding.Embedders;
 import dev.bursar.routing.learned.LearnedRouter;
 import dev.bursar.routing.DifficultyScorer;
 import dev.bursar.storage.Database;
@@ -298,7 +297,7 @@ class ReplayEndToEndTest {
         JsonNode report = Golden.JSON.readTree(out.toString());
         assertThat(report.path("scorer").asText()).isEqualTo("shipped");
         // Expected from the shipped router itself: each gpt-4o prompt below its 0.95 threshold moves to gpt-4o-mini.
-        LearnedRouter router = LearnedRouter.load(Embedders.shared());
+        LearnedRouter router = LearnedRouter.load();
         double threshold = router.threshold(0.95);
         Map<String, String> prompts = Map.of("s1", SUMMARY, "s2", SUMMARY, "s3", NOTES, "p1", FRANCE, "p2", FRANCE_AGAIN,
                 "p3", PASSWORD, "p4", PASSWORD);

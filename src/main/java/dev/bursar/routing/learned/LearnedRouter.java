@@ -22,9 +22,9 @@ public final class LearnedRouter implements DifficultyScorer {
     private final Embedder embedder;
 
     LearnedRouter(RouterModelFile file, Embedder embedder) {
-        if (!file.embedding().equals(embedder.name())) {
-            throw new IllegalStateException("the router was trained on " + file.embedding() + " embeddings, not "
-                    + embedder.name());
+        if (!file.embedding().equals(embedder.name()) || file.window() != embedder.maxTokens()) {
+            throw new IllegalStateException("the router was trained on " + file.embedding() + " embeddings of "
+                    + file.window() + " word pieces, not " + embedder.name() + " of " + embedder.maxTokens());
         }
         this.file = file;
         this.model = file.model().toModel();
@@ -33,10 +33,16 @@ public final class LearnedRouter implements DifficultyScorer {
 
     /** The shipped router on the process's shared embedding model. */
     public static DifficultyScorer shipped() {
-        return load(Embedders.shared());
+        return load();
     }
 
-    public static LearnedRouter load(Embedder embedder) {
+    /** The shipped router on the process's shared embedding model, read through the window it was trained with. */
+    public static LearnedRouter load() {
+        RouterModelFile file = modelFile();
+        return new LearnedRouter(file, Embedders.shared(file.window()));
+    }
+
+    static LearnedRouter load(Embedder embedder) {
         return new LearnedRouter(modelFile(), embedder);
     }
 

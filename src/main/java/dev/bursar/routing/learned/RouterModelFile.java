@@ -10,6 +10,7 @@ import java.util.Map;
  * and the calibration that turns a quality target into a threshold.
  *
  * @param embedding   the sentence embedding the features come from; the router refuses another one
+ * @param window      the word pieces of each prompt the embedding reads (its last ones)
  * @param trainedOn   labelled prompts per benchmark
  * @param model       the serving model
  * @param folds       model {@code f} was trained on every prompt outside fold {@code f} (see {@link Folds})
@@ -18,6 +19,7 @@ import java.util.Map;
 public record RouterModelFile(
         int format,
         String embedding,
+        int window,
         @JsonProperty("l2") double l2,
         @JsonProperty("trained_on") Map<String, Integer> trainedOn,
         Weights model,

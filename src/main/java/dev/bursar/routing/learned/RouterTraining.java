@@ -21,6 +21,12 @@ import java.util.TreeMap;
  */
 public final class RouterTraining {
 
+    /**
+     * The word pieces of a prompt the router reads: its last 128. The held-out APGR with 128 equals 256's within
+     * 0.007 on every benchmark, and a long prompt embeds in about half the time.
+     */
+    public static final int WINDOW = 128;
+
     /** The benchmarks {@code bursar route eval} reports; RouterBench's tasks only train. */
     static final Set<String> EVALUATED = Set.of("mt-bench", "gsm8k", "mmlu");
     private static final List<String> ROUTERBENCH = List.of("arc_challenge_train", "arc_challenge_test", "mbpp_train",
@@ -47,7 +53,7 @@ public final class RouterTraining {
                                         PrintWriter log) throws IOException {
         List<RouterExample> examples = examples(data);
         log.printf("%d labelled prompts%n", examples.size());
-        EmbeddingCache cache = EmbeddingCache.open(cacheFile, embedder.name());
+        EmbeddingCache cache = EmbeddingCache.open(cacheFile, embedder.name() + "@" + embedder.maxTokens());
         List<float[]> vectors = cache.embedAll(examples.stream().map(RouterExample::text).toList(), embedder, threads);
         if (cacheFile != null) {
             cache.save(cacheFile);
@@ -76,7 +82,8 @@ public final class RouterTraining {
             log.printf("fold %d trained%n", f);
         }
         LogisticModel serving = LogisticTrainer.fit(x, y, LogisticTrainer.L2);
-        RouterModelFile file = new RouterModelFile(RouterModelFile.FORMAT, embedder.name(), LogisticTrainer.L2, counts,
+        RouterModelFile file = new RouterModelFile(RouterModelFile.FORMAT, embedder.name(), embedder.maxTokens(),
+                LogisticTrainer.L2, counts,
                 RouterModelFile.Weights.of(serving), folds, Calibrations.measure(examples, heldOut));
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

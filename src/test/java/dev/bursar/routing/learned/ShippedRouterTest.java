@@ -38,13 +38,13 @@ class ShippedRouterTest {
             assertThat(it).as(e.id()).isNotNull();
             assertThat(it.fold()).isEqualTo(Folds.of(e.text()));
             assertThat(it.strong()).isEqualTo(e.strong());
-            assertThat(cosine(it.embedding(), Embedders.shared().embed(e.text()))).isGreaterThan(0.995);
+            assertThat(cosine(it.embedding(), Embedders.shared(RouterTraining.WINDOW).embed(e.text()))).isGreaterThan(0.995);
         }
     }
 
     @Test
     void a_higher_quality_target_never_sends_fewer_prompts_to_the_strong_model() {
-        LearnedRouter router = LearnedRouter.load(Embedders.shared());
+        LearnedRouter router = LearnedRouter.load();
         double previous = Double.MAX_VALUE;
         for (double q : new double[] {0.8, 0.9, 0.95, 0.99, 1.0}) {
             double t = router.threshold(q);
@@ -57,7 +57,7 @@ class ShippedRouterTest {
 
     @Test
     void scores_are_probabilities_and_a_maths_word_problem_scores_above_a_poem() {
-        LearnedRouter router = LearnedRouter.load(Embedders.shared());
+        LearnedRouter router = LearnedRouter.load();
         double poem = router.score("Write a short poem about autumn leaves.");
         double maths = router.score("Janet has 3 times as many apples as Tom. Together they have 48 apples. After Janet"
                 + " gives Tom 6 apples, how many does each have?");
