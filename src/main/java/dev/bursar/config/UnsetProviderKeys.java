@@ -84,7 +84,8 @@ final class UnsetProviderKeys {
                     : "its models " + its + " are served by the sim provider '" + sim + "'"));
         });
         return new BursarConfig(config.server(), config.storage(), config.redis(), config.gateway(), providers, models,
-                config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience(), config.cache());
+                config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience(), config.cache(),
+                config.costs(), config.plans(), config.customers());
     }
 
     /** The variable an api-key refers to when it is not set and has no default. */

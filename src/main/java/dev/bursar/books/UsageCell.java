@@ -1,0 +1,30 @@
+package dev.bursar.books;
+
+import dev.bursar.ledger.SpendRow;
+import dev.bursar.pricing.Usage;
+import java.math.BigDecimal;
+
+/**
+ * One month's (or period's) ledger sums for a customer, feature, environment and served model: the grain the books
+ * read from the ledger's roll-ups (never raw rows for whole hours, days and months).
+ *
+ * @param costUsd       everything spent, failed attempts included
+ * @param failedCostUsd the part of {@code costUsd} spent on attempts that failed: wasted spend
+ */
+public record UsageCell(String customer, String feature, String environment, String model, long requests,
+                        long attempts, Usage tokens, BigDecimal costUsd, BigDecimal failedCostUsd, BigDecimal savedUsd) {
+
+    static UsageCell of(SpendRow r) {
+        return new UsageCell(r.group().get(0), r.group().get(1), r.group().get(2), r.group().get(3), r.requests(),
+                r.attempts(), r.tokens(), r.costUsd(), r.failedCostUsd(), r.savedUsd());
+    }
+
+    /** Spend on attempts that answered. */
+    BigDecimal answeredCostUsd() {
+        return costUsd.subtract(failedCostUsd);
+    }
+
+    UsageCell withCosts(BigDecimal cost, BigDecimal failed) {
+        return new UsageCell(customer, feature, environment, model, requests, attempts, tokens, cost, failed, savedUsd);
+    }
+}
