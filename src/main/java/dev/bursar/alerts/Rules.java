@@ -23,6 +23,11 @@ public final class Rules {
 
     /** Every configured rule; names must be unique because open alerts are matched back to their rule by name. */
     public static List<AlertRule> from(List<AlertRuleConfig> configs) {
+        return from(configs, MarginSource.none());
+    }
+
+    /** As {@link #from(List)}, with the books that {@code margin-below} rules read ({@code null}: none allowed). */
+    public static List<AlertRule> from(List<AlertRuleConfig> configs, MarginSource margins) {
         Set<String> names = new HashSet<>();
         List<AlertRule> out = new ArrayList<>();
         for (AlertRuleConfig c : configs) {
@@ -30,7 +35,7 @@ public final class Rules {
                 throw new IllegalArgumentException("alerts.rules: two rules are named '" + c.name()
                         + "'; give each rule of the same type its own name");
             }
-            out.add(from(c));
+            out.add(c.type().equals("margin-below") ? marginBelow(c, margins) : from(c));
         }
         return out;
     }
@@ -46,8 +51,24 @@ public final class Rules {
                     count(c, c.minutes(), "minutes", 10));
             case "prompt-bloat" -> new PromptBloatRule(c.name(), positive(c, c.percent(), "percent", "20"),
                     count(c, c.minRequests(), "min-requests", 50), count(c, c.days(), "days", 30));
+            case "margin-below" -> marginBelow(c, MarginSource.none());
             default -> throw new IllegalArgumentException(where(c) + "unknown type " + c.type());
         };
+    }
+
+    private static AlertRule marginBelow(AlertRuleConfig c, MarginSource margins) {
+        if (margins == null) {
+            throw new IllegalArgumentException(where(c) + "needs the books (costs, plans, customers), which this command does not open");
+        }
+        String scope = c.scope() == null ? "customer" : c.scope();
+        if (!MarginBelowRule.SCOPES.contains(scope)) {
+            throw new IllegalArgumentException(where(c) + "scope must be customer or plan, got " + scope);
+        }
+        if (c.percent() == null) {
+            throw new IllegalArgumentException(where(c) + "percent is required: the gross margin to alert below");
+        }
+        String match = c.match() == null || c.match().isBlank() ? "*" : c.match();
+        return new MarginBelowRule(c.name(), scope, match, c.percent(), margins);
     }
 
     private static AlertRule spendAbove(AlertRuleConfig c) {

@@ -187,7 +187,11 @@ final class BooksStore {
     }
 
     private BigDecimal money(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column) == null ? null : db.dialect().readMoney(rs, column);
+        if (rs.getObject(column) == null) {
+            return null;
+        }
+        BigDecimal v = db.dialect().readMoney(rs, column).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     private void bindMoney(PreparedStatement ps, int index, BigDecimal usd) throws SQLException {
