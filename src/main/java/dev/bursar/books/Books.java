@@ -31,7 +31,8 @@ public final class Books {
     public record MarginQuery(Instant from, Instant to, MarginGroup groupBy, BigDecimal targetMarginPct) { }
 
     /** The ledger dimensions the books read: one roll-up query per report. */
-    static final List<Dimension> GRAIN = List.of(Dimension.CUSTOMER, Dimension.FEATURE, Dimension.ENVIRONMENT, Dimension.MODEL);
+    static final List<Dimension> GRAIN = List.of(Dimension.CUSTOMER, Dimension.FEATURE, Dimension.ENVIRONMENT, Dimension.MODEL,
+            Dimension.PROVIDER);
 
     private final Ledger ledger;
     private final BooksStore store;

@@ -49,7 +49,10 @@ public record MarginRow(String key, String plan, boolean freeTier, long customer
 
     /** As people read it: two decimals at most (94.5, 36, -12.34). */
     public Optional<BigDecimal> marginPct() {
-        return marginPctExact().map(p -> p.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros());
+        return marginPctExact().map(p -> {
+            BigDecimal shown = p.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+            return shown.scale() < 0 ? shown.setScale(0) : shown;
+        });
     }
 
     /** Cost to serve per active customer, to the picodollar; empty without active customers. */

@@ -11,11 +11,11 @@ import java.math.BigDecimal;
  * @param costUsd       everything spent, failed attempts included
  * @param failedCostUsd the part of {@code costUsd} spent on attempts that failed: wasted spend
  */
-public record UsageCell(String customer, String feature, String environment, String model, long requests,
+public record UsageCell(String customer, String feature, String environment, String model, String provider, long requests,
                         long attempts, Usage tokens, BigDecimal costUsd, BigDecimal failedCostUsd, BigDecimal savedUsd) {
 
     static UsageCell of(SpendRow r) {
-        return new UsageCell(r.group().get(0), r.group().get(1), r.group().get(2), r.group().get(3), r.requests(),
+        return new UsageCell(r.group().get(0), r.group().get(1), r.group().get(2), r.group().get(3), r.group().get(4), r.requests(),
                 r.attempts(), r.tokens(), r.costUsd(), r.failedCostUsd(), r.savedUsd());
     }
 
@@ -25,6 +25,10 @@ public record UsageCell(String customer, String feature, String environment, Str
     }
 
     UsageCell withCosts(BigDecimal cost, BigDecimal failed) {
-        return new UsageCell(customer, feature, environment, model, requests, attempts, tokens, cost, failed, savedUsd);
+        return new UsageCell(customer, feature, environment, model, provider, requests, attempts, tokens, cost, failed, savedUsd);
+    }
+
+    UsageCell withUsage(long req, long att, Usage t, BigDecimal cost, BigDecimal failed) {
+        return new UsageCell(customer, feature, environment, model, provider, req, att, t, cost, failed, savedUsd);
     }
 }
