@@ -12,7 +12,7 @@ import java.util.Set;
  * spend-spike {@code percent 100, min-usd 1, days 7}; spend-above {@code match "*", window day} ({@code scope},
  * {@code usd} required); failure-rate {@code percent 20, minutes 5, min-requests 20}; runaway-loop
  * {@code count 50, minutes 10}; prompt-bloat {@code percent 20, min-requests 50, days 30} (how far back versions
- * are compared).
+ * are compared); margin-below {@code scope customer, match "*", percent 0} (negative margins; needs the books).
  */
 public final class Rules {
 
@@ -64,11 +64,9 @@ public final class Rules {
         if (!MarginBelowRule.SCOPES.contains(scope)) {
             throw new IllegalArgumentException(where(c) + "scope must be customer or plan, got " + scope);
         }
-        if (c.percent() == null) {
-            throw new IllegalArgumentException(where(c) + "percent is required: the gross margin to alert below");
-        }
         String match = c.match() == null || c.match().isBlank() ? "*" : c.match();
-        return new MarginBelowRule(c.name(), scope, match, c.percent(), margins);
+        BigDecimal percent = c.percent() == null ? BigDecimal.ZERO : c.percent();
+        return new MarginBelowRule(c.name(), scope, match, percent, margins);
     }
 
     private static AlertRule spendAbove(AlertRuleConfig c) {
