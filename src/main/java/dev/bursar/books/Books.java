@@ -30,9 +30,11 @@ public final class Books {
     /** What a margin report covers and how it is grouped; {@code targetMarginPct} may be null. */
     public record MarginQuery(Instant from, Instant to, MarginGroup groupBy, BigDecimal targetMarginPct) { }
 
-    /** The ledger dimensions the books read: one roll-up query per report. */
-    static final List<Dimension> GRAIN = List.of(Dimension.CUSTOMER, Dimension.FEATURE, Dimension.ENVIRONMENT, Dimension.MODEL,
-            Dimension.PROVIDER);
+    /** The ledger dimensions a margin report reads: one roll-up query per report. */
+    static final List<Dimension> GRAIN = List.of(Dimension.CUSTOMER, Dimension.FEATURE, Dimension.ENVIRONMENT);
+    /** A scenario reprices by model and provider too: a finer (slower) query, still from roll-ups. */
+    static final List<Dimension> MODEL_GRAIN = List.of(Dimension.CUSTOMER, Dimension.FEATURE, Dimension.ENVIRONMENT,
+            Dimension.MODEL, Dimension.PROVIDER);
 
     private final Ledger ledger;
     private final BooksStore store;
@@ -58,13 +60,13 @@ public final class Books {
     }
 
     public MarginReport margin(MarginQuery q) {
-        return MarginRows.report(CostToServe.of(input(q.from(), q.to())), q.groupBy(), q.targetMarginPct());
+        return MarginRows.report(CostToServe.of(input(q.from(), q.to(), GRAIN)), q.groupBy(), q.targetMarginPct());
     }
 
     /** The ledger's sums and the items in force for [from, to): what a report or a scenario starts from. */
-    BooksInput input(Instant from, Instant to) {
+    BooksInput input(Instant from, Instant to, List<Dimension> grain) {
         Period period = new Period(from, to);
-        List<UsageCell> usage = ledger.spend(new SpendQuery(GRAIN, from, to)).stream().map(UsageCell::of).toList();
+        List<UsageCell> usage = ledger.spend(new SpendQuery(grain, from, to)).stream().map(UsageCell::of).toList();
         YearMonth first = YearMonth.from(from.atZone(ZoneOffset.UTC));
         YearMonth last = YearMonth.from(to.minusNanos(1).atZone(ZoneOffset.UTC));
         Map<String, Plan> plans = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ public final class Scenario {
     /** Before and after, per customer, from {@code books}' ledger and items for the file's month. */
     public ScenarioReport run(Books books, ScenarioFile file, java.time.YearMonth month) {
         Period period = Period.month(month);
-        BooksInput before = books.input(period.from(), period.to());
+        BooksInput before = books.input(period.from(), period.to(), Books.MODEL_GRAIN);
         BooksInput after = before.withUsage(changedUsage(before.usage(), file, period.from())).withPlans(changedPlans(before, file));
         MarginReport b = MarginRows.report(CostToServe.of(before), MarginGroup.CUSTOMER, file.targetMarginPct());
         MarginReport a = MarginRows.report(CostToServe.of(after), MarginGroup.CUSTOMER, file.targetMarginPct());

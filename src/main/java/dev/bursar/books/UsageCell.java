@@ -3,6 +3,7 @@ package dev.bursar.books;
 import dev.bursar.ledger.SpendRow;
 import dev.bursar.pricing.Usage;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One month's (or period's) ledger sums for a customer, feature, environment and served model: the grain the books
@@ -14,8 +15,10 @@ import java.math.BigDecimal;
 public record UsageCell(String customer, String feature, String environment, String model, String provider, long requests,
                         long attempts, Usage tokens, BigDecimal costUsd, BigDecimal failedCostUsd, BigDecimal savedUsd) {
 
+    /** A row grouped by {@link Books#GRAIN} (model and provider then read "") or {@link Books#MODEL_GRAIN}. */
     static UsageCell of(SpendRow r) {
-        return new UsageCell(r.group().get(0), r.group().get(1), r.group().get(2), r.group().get(3), r.group().get(4), r.requests(),
+        List<String> g = r.group();
+        return new UsageCell(g.get(0), g.get(1), g.get(2), g.size() > 3 ? g.get(3) : "", g.size() > 4 ? g.get(4) : "", r.requests(),
                 r.attempts(), r.tokens(), r.costUsd(), r.failedCostUsd(), r.savedUsd());
     }
 
