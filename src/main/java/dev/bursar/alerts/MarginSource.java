@@ -14,8 +14,8 @@ public interface MarginSource {
     /** Margins of every customer (scope "customer") or plan (scope "plan") in [from, to). */
     List<Margin> margins(String scope, Instant from, Instant to);
 
-    /** For engines built without the books: a margin-below rule then fails to build. */
-    static MarginSource none() {
-        return null;
-    }
+    /** For engines built without the books: a margin-below rule then fails to build, naming why. */
+    MarginSource NONE = (scope, from, to) -> {
+        throw new IllegalStateException("margin-below needs the books");
+    };
 }

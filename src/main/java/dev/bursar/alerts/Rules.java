@@ -23,10 +23,10 @@ public final class Rules {
 
     /** Every configured rule; names must be unique because open alerts are matched back to their rule by name. */
     public static List<AlertRule> from(List<AlertRuleConfig> configs) {
-        return from(configs, MarginSource.none());
+        return from(configs, MarginSource.NONE);
     }
 
-    /** As {@link #from(List)}, with the books that {@code margin-below} rules read ({@code null}: none allowed). */
+    /** As {@link #from(List)}, with the books that {@code margin-below} rules read ({@link MarginSource#NONE}: none allowed). */
     public static List<AlertRule> from(List<AlertRuleConfig> configs, MarginSource margins) {
         Set<String> names = new HashSet<>();
         List<AlertRule> out = new ArrayList<>();
@@ -51,13 +51,13 @@ public final class Rules {
                     count(c, c.minutes(), "minutes", 10));
             case "prompt-bloat" -> new PromptBloatRule(c.name(), positive(c, c.percent(), "percent", "20"),
                     count(c, c.minRequests(), "min-requests", 50), count(c, c.days(), "days", 30));
-            case "margin-below" -> marginBelow(c, MarginSource.none());
+            case "margin-below" -> marginBelow(c, MarginSource.NONE);
             default -> throw new IllegalArgumentException(where(c) + "unknown type " + c.type());
         };
     }
 
     private static AlertRule marginBelow(AlertRuleConfig c, MarginSource margins) {
-        if (margins == null) {
+        if (margins == MarginSource.NONE) {
             throw new IllegalArgumentException(where(c) + "needs the books (costs, plans, customers), which this command does not open");
         }
         String scope = c.scope() == null ? "customer" : c.scope();

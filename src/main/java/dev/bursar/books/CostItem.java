@@ -4,7 +4,6 @@ import dev.bursar.config.CostConfig;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 /**
  * A cost outside the API bill: recurring ({@code monthlyUsd}) or one-off ({@code onceUsd}, booked in {@code from}),
@@ -39,15 +38,6 @@ public record CostItem(String name, String category, String label, BigDecimal mo
         }
         boolean inForce = (from == null || !month.isBefore(from)) && (to == null || !month.isAfter(to));
         return inForce ? monthlyUsd : BigDecimal.ZERO;
-    }
-
-    /** "recurring" or "once". */
-    String kind() {
-        return onceUsd == null ? "monthly" : "once";
-    }
-
-    Optional<String> labelText() {
-        return Optional.ofNullable(label);
     }
 
     static YearMonth month(String text, String field) {
