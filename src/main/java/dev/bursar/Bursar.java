@@ -107,7 +107,10 @@ public final class Bursar implements AutoCloseable {
                     Bursar::learnedRouter);
             Authenticator auth = new Authenticator(config.keys(), storage.keys());
             Metrics metrics = new Metrics();
-            AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(), config.alerts());
+            dev.bursar.books.Books books = new dev.bursar.books.Books(storage.database(), storage.ledger(), config.costs(),
+                    config.plans(), config.customers(), clock);
+            AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(), config.alerts(),
+                    new dev.bursar.books.BooksMargins(books));
             alerts.start();
             // One pipelined connection for budgets and rate limits: their calls share its writes and reads.
             RedisPipe redis = config.redis() == null ? null
@@ -141,7 +144,7 @@ public final class Bursar implements AutoCloseable {
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health, responses));
+                            config.server().cors(), providerConfigs, health, responses, books));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
                     config.server().host(), responses, captures);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());

@@ -46,6 +46,11 @@ public final class AlertEngine implements AutoCloseable {
         this(db, ledger, config, Rules.from(config.rules()), Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
+    /** As above, with the books that {@code margin-below} rules read. */
+    public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config, MarginSource margins) {
+        this(db, ledger, config, Rules.from(config.rules(), margins), Clock.systemUTC(), RetryPolicy.DEFAULT);
+    }
+
     public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config, List<AlertRule> rules, Clock clock,
                        RetryPolicy retry) {
         this.ledger = ledger;

@@ -12,7 +12,7 @@ import java.util.Set;
  * spend-spike {@code percent 100, min-usd 1, days 7}; spend-above {@code match "*", window day} ({@code scope},
  * {@code usd} required); failure-rate {@code percent 20, minutes 5, min-requests 20}; runaway-loop
  * {@code count 50, minutes 10}; prompt-bloat {@code percent 20, min-requests 50, days 30} (how far back versions
- * are compared).
+ * are compared); margin-below {@code scope customer, match "*", percent 0} (negative margins; needs the books).
  */
 public final class Rules {
 
@@ -23,6 +23,11 @@ public final class Rules {
 
     /** Every configured rule; names must be unique because open alerts are matched back to their rule by name. */
     public static List<AlertRule> from(List<AlertRuleConfig> configs) {
+        return from(configs, MarginSource.NONE);
+    }
+
+    /** As {@link #from(List)}, with the books that {@code margin-below} rules read ({@link MarginSource#NONE}: none allowed). */
+    public static List<AlertRule> from(List<AlertRuleConfig> configs, MarginSource margins) {
         Set<String> names = new HashSet<>();
         List<AlertRule> out = new ArrayList<>();
         for (AlertRuleConfig c : configs) {
@@ -30,7 +35,7 @@ public final class Rules {
                 throw new IllegalArgumentException("alerts.rules: two rules are named '" + c.name()
                         + "'; give each rule of the same type its own name");
             }
-            out.add(from(c));
+            out.add(c.type().equals("margin-below") ? marginBelow(c, margins) : from(c));
         }
         return out;
     }
@@ -46,8 +51,22 @@ public final class Rules {
                     count(c, c.minutes(), "minutes", 10));
             case "prompt-bloat" -> new PromptBloatRule(c.name(), positive(c, c.percent(), "percent", "20"),
                     count(c, c.minRequests(), "min-requests", 50), count(c, c.days(), "days", 30));
+            case "margin-below" -> marginBelow(c, MarginSource.NONE);
             default -> throw new IllegalArgumentException(where(c) + "unknown type " + c.type());
         };
+    }
+
+    private static AlertRule marginBelow(AlertRuleConfig c, MarginSource margins) {
+        if (margins == MarginSource.NONE) {
+            throw new IllegalArgumentException(where(c) + "needs the books (costs, plans, customers), which this command does not open");
+        }
+        String scope = c.scope() == null ? "customer" : c.scope();
+        if (!MarginBelowRule.SCOPES.contains(scope)) {
+            throw new IllegalArgumentException(where(c) + "scope must be customer or plan, got " + scope);
+        }
+        String match = c.match() == null || c.match().isBlank() ? "*" : c.match();
+        BigDecimal percent = c.percent() == null ? BigDecimal.ZERO : c.percent();
+        return new MarginBelowRule(c.name(), scope, match, percent, margins);
     }
 
     private static AlertRule spendAbove(AlertRuleConfig c) {

@@ -15,6 +15,8 @@ import java.util.Set;
  *       {@code minutes}</li>
  *   <li>{@code prompt-bloat}: a prompt version whose average input tokens exceed the previous version's by more than
  *       {@code percent}, after {@code min-requests}</li>
+ *   <li>{@code margin-below}: a customer's or plan's ({@code scope}; {@code match}, "*" for each) gross margin this
+ *       month below {@code percent}</li>
  * </ul>
  * Budget thresholds ({@code alert-at} on budgets) need no rule.
  */
@@ -32,7 +34,8 @@ public record AlertRuleConfig(
         String match,
         String window) {
 
-    public static final Set<String> TYPES = Set.of("spend-spike", "spend-above", "failure-rate", "runaway-loop", "prompt-bloat");
+    public static final Set<String> TYPES = Set.of("spend-spike", "spend-above", "failure-rate", "runaway-loop", "prompt-bloat",
+            "margin-below");
 
     public AlertRuleConfig {
         if (type == null || !TYPES.contains(type)) {

@@ -16,7 +16,10 @@ public record BursarConfig(
         AlertsConfig alerts,
         ResilienceConfig resilience,
         CacheConfig cache,
-        CaptureConfig capture) {
+        CaptureConfig capture,
+        List<CostConfig> costs,
+        List<PlanConfig> plans,
+        List<CustomerConfig> customers) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -31,21 +34,27 @@ public record BursarConfig(
         resilience = resilience == null ? ResilienceConfig.defaults() : resilience;
         cache = cache == null ? CacheConfig.none() : cache;
         capture = capture == null ? CaptureConfig.off() : capture;
+        costs = costs == null ? List.of() : List.copyOf(costs);
+        plans = plans == null ? List.of() : List.copyOf(plans);
+        customers = customers == null ? List.of() : List.copyOf(customers);
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
+        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
+                costs, plans, customers);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
+        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
+                costs, plans, customers);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
-        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture);
+        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
+                costs, plans, customers);
     }
 }

@@ -52,7 +52,8 @@ class RulesTest {
                         null, null, null, t.equals("spend-above") ? "customer" : null, null, null))
                 .toList();
 
-        assertThat(Rules.from(configs)).extracting(AlertRule::name)
-                .containsExactly("failure-rate", "prompt-bloat", "runaway-loop", "spend-above", "spend-spike");
+        MarginSource books = (scope, from, to) -> List.of();
+        assertThat(Rules.from(configs, books)).extracting(AlertRule::name)
+                .containsExactly("failure-rate", "margin-below", "prompt-bloat", "runaway-loop", "spend-above", "spend-spike");
     }
 }
