@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bursar", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "AI cost control plane: gateway, exact cost ledger and reports.",
         subcommands = {ServeCommand.class, CostCommand.class, PricesCommand.class, ReportCommand.class, KeysCommand.class,
-                AlertsCommand.class, BudgetsCommand.class, CacheCommand.class, RouteCommand.class, TiersCommand.class})
+                AlertsCommand.class, BudgetsCommand.class, CacheCommand.class, RouteCommand.class, TiersCommand.class,
+                ReconcileCommand.class})
 public final class Main {
 
     /** The jar's own version, the one /health reports. */
