@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class ReportPages {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // else JSONL would read as its first page
 
     private ReportPages() {
     }
