@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "AI cost control plane: gateway, exact cost ledger and reports.",
         subcommands = {ServeCommand.class, CostCommand.class, PricesCommand.class, ReportCommand.class, KeysCommand.class,
                 AlertsCommand.class, BudgetsCommand.class, CacheCommand.class, RouteCommand.class, TiersCommand.class,
-                ReconcileCommand.class})
+                ReconcileCommand.class, ExportCommand.class})
 public final class Main {
 
     /** The jar's own version, the one /health reports. */
