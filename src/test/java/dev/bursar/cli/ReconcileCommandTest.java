@@ -192,6 +192,14 @@ class ReconcileCommandTest {
         assertThat(rows.get(1).get("verdict").asText()).isEqualTo("drift");
         assertThat(rows.get(1).get("ledger").get("cost_usd").asText()).isEqualTo("0.6");
         assertThat(rows.get(1).get("difference").get("cost_usd").asText()).isEqualTo("-0.3");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--openai-costs", fixture("openai-costs.json").toString())).isEqualTo(3);
+        assertThat(out.toString().lines()).containsExactly(
+                "day         provider  model   ledger_usd  reported_usd  difference_usd  verdict",
+                "2026-11-01  openai    gpt-4o        0.30          0.30            0.00  ok",
+                "2026-11-02  openai    gpt-4o        0.60          0.30           -0.30  drift",
+                "1 of 2 rows beyond tolerance (difference = reported - ledger)");
     }
 
     @Test
