@@ -58,6 +58,15 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "GET /v1/organizations/usage_report/messages (bucket_width 1d, group_by model)")
     Path anthropicUsage;
 
+    @Option(names = "--pull", paramLabel = "REPORT",
+            description = "fetch the report instead of reading a file: openai-costs, openai-usage, anthropic-cost or"
+                    + " anthropic-usage, with $OPENAI_ADMIN_KEY or $ANTHROPIC_ADMIN_KEY (default range: yesterday, UTC)")
+    String pull;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "the provider's API root for --pull (default: https://api.openai.com or https://api.anthropic.com)")
+    String baseUrl;
+
     @Option(names = "--config", paramLabel = "FILE", description = "bursar.yaml (default: $BURSAR_CONFIG, then ./bursar.yaml)")
     String config;
 
@@ -108,11 +117,24 @@ public final class ReconcileCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         try {
-            Map.Entry<Source, Path> input = input();
             ModelNames names = new ModelNames(prices.catalog());
-            Path file = input.getValue();
-            ProviderReport report = ProviderReports.read(input.getKey(), Files.readString(file), file.toString(), names);
-            TimeRange range = range(report);
+            Map.Entry<Source, Path> input;
+            ProviderReport report;
+            TimeRange range;
+            if (pull != null) {
+                if (openAiCosts != null || openAiUsage != null || anthropicCost != null || anthropicUsage != null) {
+                    throw new IllegalArgumentException("--pull fetches the report; give no report file with it");
+                }
+                input = Map.entry(Source.named(pull), Path.of(pull));
+                range = explicitRange().orElseGet(this::yesterday);
+                String pages = puller(input.getKey()).pull(input.getKey(), range.from(), range.to());
+                report = ProviderReports.read(input.getKey(), pages, "the pulled " + pull + " report", names);
+            } else {
+                input = input();
+                Path file = input.getValue();
+                report = ProviderReports.read(input.getKey(), Files.readString(file), file.toString(), names);
+                range = explicitRange().orElseGet(() -> reportSpan(report));
+            }
             StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null)
                     : ConfigLoader.resolve(config, env).storage();
             if (LedgerFile.missing("bursar reconcile", storage, err)) {
@@ -132,7 +154,11 @@ public final class ReconcileCommand implements Callable<Integer> {
             out.flush();
             return rows.stream().allMatch(r -> r.verdict() == Verdict.OK) ? 0 : BEYOND_TOLERANCE;
         } catch (IOException e) {
-            err.println("bursar reconcile: cannot read " + e.getMessage());
+            err.println("bursar reconcile: " + (pull != null ? "cannot pull the report: " : "cannot read ") + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("bursar reconcile: interrupted");
             return 1;
         } catch (IllegalArgumentException | ConfigException | StorageException e) {
             err.println("bursar reconcile: " + e.getMessage());
@@ -157,21 +183,45 @@ public final class ReconcileCommand implements Callable<Integer> {
         }
         if (given.size() != 1) {
             throw new IllegalArgumentException("give exactly one of --openai-costs, --openai-usage, --anthropic-cost,"
-                    + " --anthropic-usage (got " + given.size() + ")");
+                    + " --anthropic-usage, --pull (got " + given.size() + ")");
         }
         return given.entrySet().iterator().next();
     }
 
-    private TimeRange range(ProviderReport report) {
+    private java.util.Optional<TimeRange> explicitRange() {
         if (month != null) {
             if (from != null || to != null) {
                 throw new IllegalArgumentException("--month and --from/--to exclude each other");
             }
-            return MonthRange.parse(month);
+            return java.util.Optional.of(MonthRange.parse(month));
         }
         if (from != null || to != null) {
-            return TimeRange.parse(from, to, clock, "--from", "--to");
+            return java.util.Optional.of(TimeRange.parse(from, to, clock, "--from", "--to"));
         }
+        return java.util.Optional.empty();
+    }
+
+    /** What a daily pull compares: the whole of yesterday, UTC, which the providers have finished reporting. */
+    private TimeRange yesterday() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        return new TimeRange(today.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    }
+
+    private dev.bursar.reconcile.ReportPuller puller(Source source) {
+        boolean openAi = source.provider().equals("openai");
+        String variable = openAi ? "OPENAI_ADMIN_KEY" : "ANTHROPIC_ADMIN_KEY";
+        String key = env.get(variable);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("--pull " + pull + " needs an admin key in $" + variable);
+        }
+        String root = baseUrl != null ? baseUrl
+                : openAi ? dev.bursar.reconcile.ReportPuller.OPENAI : dev.bursar.reconcile.ReportPuller.ANTHROPIC;
+        return new dev.bursar.reconcile.ReportPuller(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build(), root, key);
+    }
+
+    private static TimeRange reportSpan(ProviderReport report) {
         return report.span().map(s -> new TimeRange(s.from(), s.to())).orElseThrow(() ->
                 new IllegalArgumentException("the report has no buckets; give --month or --from/--to"));
     }

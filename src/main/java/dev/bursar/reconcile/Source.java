@@ -24,6 +24,17 @@ public enum Source {
         this.dollars = dollars;
     }
 
+    /** The source an option names without its dashes ({@code openai-costs}); the error lists the names. */
+    public static Source named(String name) {
+        for (Source s : values()) {
+            if (s.option.substring(2).equals(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown report '" + name + "'; use openai-costs, openai-usage,"
+                + " anthropic-cost or anthropic-usage");
+    }
+
     /** The catalog's provider name ({@code openai}, {@code anthropic}). */
     public String provider() {
         return provider;

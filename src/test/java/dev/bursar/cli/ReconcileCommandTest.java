@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import dev.bursar.reconcile.FakeProviderApi;
 
 /**
  * {@code bursar reconcile} against fixtures in the providers' documented response shapes
@@ -87,7 +88,11 @@ class ReconcileCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new ReconcileCommand(Map.of(),
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        CommandLine cl = new CommandLine(new ReconcileCommand(env,
                 Clock.fixed(Instant.parse("2026-12-03T00:00:00Z"), ZoneOffset.UTC)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -243,5 +248,39 @@ class ReconcileCommandTest {
 
         assertThat(run("--openai-costs", fixture("anthropic-cost.json").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("a bucket has no start_time (is this a openai-costs report?)");
+    }
+
+    @Test
+    void pullFollowsTheAnthropicUsageReportsPagesWithTheAdminKeyAndReconcilesThem() throws Exception {
+        List<String> pages = Files.readAllLines(fixture("anthropic-usage.jsonl"));
+        try (FakeProviderApi api = new FakeProviderApi("/v1/organizations/usage_report/messages", pages, "x-api-key",
+                "sk-ant-admin-test")) {
+            int code = run(Map.of("ANTHROPIC_ADMIN_KEY", "sk-ant-admin-test"), "--pull", "anthropic-usage",
+                    "--base-url", api.baseUrl(), "--from", "2026-11-01", "--to", "2026-11-02", "--format", "json");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(json().get("rows")).hasSize(2).allSatisfy(r -> assertThat(r.get("verdict").asText()).isEqualTo("ok"));
+            assertThat(api.requests).hasSize(2);
+            assertThat(api.requests.get(0)).contains("group_by%5B%5D=model", "bucket_width=1d",
+                    "starting_at=2026-11-01T00%3A00%3A00Z", "ending_at=2026-11-03T00%3A00%3A00Z").doesNotContain("page=");
+            assertThat(api.requests.get(1)).contains("page=page_MjAyNi0xMS0wMlQwMDowMDowMFo");
+        }
+    }
+
+    @Test
+    void pullWithoutARangeComparesYesterdayAndAWrongKeyIsAnError() throws Exception {
+        List<String> pages = List.of(Files.readString(fixture("openai-usage.json")));
+        try (FakeProviderApi api = new FakeProviderApi("/v1/organization/usage/completions", pages, "Authorization",
+                "Bearer sk-admin-right")) {
+            int code = run(Map.of("OPENAI_ADMIN_KEY", "sk-admin-wrong"), "--pull", "openai-usage",
+                    "--base-url", api.baseUrl());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot pull the report: openai answered HTTP 401", "invalid admin key");
+            // the test clock says 2026-12-03: yesterday is Dec 2, in Unix seconds
+            assertThat(api.requests.getFirst()).contains("start_time=1796169600", "end_time=1796256000");
+        }
+        assertThat(run("--pull", "openai-usage")).isEqualTo(1);
+        assertThat(err.toString()).contains("needs an admin key in $OPENAI_ADMIN_KEY");
     }
 }
