@@ -118,23 +118,9 @@ public final class ReconcileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             ModelNames names = new ModelNames(prices.catalog());
-            Map.Entry<Source, Path> input;
-            ProviderReport report;
-            TimeRange range;
-            if (pull != null) {
-                if (openAiCosts != null || openAiUsage != null || anthropicCost != null || anthropicUsage != null) {
-                    throw new IllegalArgumentException("--pull fetches the report; give no report file with it");
-                }
-                input = Map.entry(Source.named(pull), Path.of(pull));
-                range = explicitRange().orElseGet(this::yesterday);
-                String pages = puller(input.getKey()).pull(input.getKey(), range.from(), range.to());
-                report = ProviderReports.read(input.getKey(), pages, "the pulled " + pull + " report", names);
-            } else {
-                input = input();
-                Path file = input.getValue();
-                report = ProviderReports.read(input.getKey(), Files.readString(file), file.toString(), names);
-                range = explicitRange().orElseGet(() -> reportSpan(report));
-            }
+            Loaded loaded = pull != null ? pulled(names) : fromFile(names);
+            Source source = loaded.report().source();
+            TimeRange range = loaded.range();
             StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null)
                     : ConfigLoader.resolve(config, env).storage();
             if (LedgerFile.missing("bursar reconcile", storage, err)) {
@@ -145,10 +131,11 @@ public final class ReconcileCommand implements Callable<Integer> {
                 ledger = s.ledger().spend(new SpendQuery(Reconciler.LEDGER_GROUPS, range.from(), range.to()));
             }
             Tolerance tolerance = new Tolerance(tolerancePct, toleranceUsd);
-            List<ReconcileRow> rows = new Reconciler(names, tolerance).compare(report, ledger, range.from(), range.to());
+            List<ReconcileRow> rows = new Reconciler(names, tolerance).compare(loaded.report(), ledger, range.from(),
+                    range.to());
             out.print(switch (format) {
-                case table -> ReconcileFormatter.table(input.getKey(), rows);
-                case json -> ReconcileFormatter.json(input.getKey(), range.from(), range.to(), rows);
+                case table -> ReconcileFormatter.table(source, rows);
+                case json -> ReconcileFormatter.json(source, range.from(), range.to(), rows);
                 case csv -> ReconcileFormatter.csv(rows);
             });
             out.flush();
@@ -164,6 +151,27 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("bursar reconcile: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The provider's report and the range to compare. */
+    private record Loaded(ProviderReport report, TimeRange range) {
+    }
+
+    private Loaded pulled(ModelNames names) throws IOException, InterruptedException {
+        if (openAiCosts != null || openAiUsage != null || anthropicCost != null || anthropicUsage != null) {
+            throw new IllegalArgumentException("--pull fetches the report; give no report file with it");
+        }
+        Source source = Source.named(pull);
+        TimeRange range = explicitRange().orElseGet(this::yesterday);
+        String pages = puller(source).pull(source, range.from(), range.to());
+        return new Loaded(ProviderReports.read(source, pages, "the pulled " + pull + " report", names), range);
+    }
+
+    private Loaded fromFile(ModelNames names) throws IOException {
+        Map.Entry<Source, Path> input = input();
+        Path file = input.getValue();
+        ProviderReport report = ProviderReports.read(input.getKey(), Files.readString(file), file.toString(), names);
+        return new Loaded(report, explicitRange().orElseGet(() -> reportSpan(report)));
     }
 
     /** Exactly one report per run: the verdicts of a cost and a usage report answer different questions. */
