@@ -118,9 +118,10 @@ final class AdminApi {
         ExportFormat f = switch (format) {
             case "jsonl", "ndjson", "json" -> ExportFormat.JSONL;
             case "csv" -> ExportFormat.CSV;
-            default -> throw new IllegalArgumentException("'format' must be jsonl or csv, got '" + format + "'");
+            case "focus" -> ExportFormat.FOCUS;
+            default -> throw new IllegalArgumentException("'format' must be jsonl, csv or focus, got '" + format + "'");
         };
-        res.header(HeaderNames.CONTENT_TYPE, f == ExportFormat.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson");
+        res.header(HeaderNames.CONTENT_TYPE, f == ExportFormat.JSONL ? "application/x-ndjson" : "text/csv; charset=utf-8");
         try (OutputStream out = res.outputStream()) {
             ledger.export(new ExportQuery(from, to, limit), f, out);
         }

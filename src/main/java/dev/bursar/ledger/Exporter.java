@@ -46,7 +46,7 @@ final class Exporter {
                 ps.setLong(2, SpendReader.micros(q.to()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        w.write(fields(EventTable.read(rs, dialect)));
+                        w.write(EventTable.read(rs, dialect));
                     }
                 }
             } catch (IOException e) {
@@ -126,11 +126,12 @@ final class Exporter {
         return switch (format) {
             case JSONL -> new JsonlWriter(out);
             case CSV -> new CsvRows(out);
+            case FOCUS -> new FocusCsvRows(out);
         };
     }
 
     private interface RowWriter extends AutoCloseable {
-        void write(Map<String, Object> row) throws IOException;
+        void write(UsageEvent event) throws IOException;
 
         @Override
         void close() throws IOException;
@@ -146,7 +147,8 @@ final class Exporter {
         }
 
         @Override
-        public void write(Map<String, Object> row) throws IOException {
+        public void write(UsageEvent event) throws IOException {
+            Map<String, Object> row = fields(event);
             g.writeStartObject();
             for (var f : row.entrySet()) {
                 Object v = f.getValue();
@@ -182,7 +184,8 @@ final class Exporter {
         }
 
         @Override
-        public void write(Map<String, Object> row) {
+        public void write(UsageEvent event) {
+            Map<String, Object> row = fields(event);
             if (!header) {
                 csv.row(List.copyOf(row.keySet()));
                 header = true;
@@ -195,6 +198,28 @@ final class Exporter {
             if (!header) {
                 csv.row(List.copyOf(fields(EMPTY).keySet()));
             }
+            w.flush();
+        }
+    }
+
+    /** FOCUS 1.2 through the same {@link CsvWriter}: the header even when the range is empty. */
+    private static final class FocusCsvRows implements RowWriter {
+        private final Writer w;
+        private final CsvWriter csv;
+
+        FocusCsvRows(OutputStream out) {
+            w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv = new CsvWriter(w);
+            csv.row(dev.bursar.focus.FocusColumns.all());
+        }
+
+        @Override
+        public void write(UsageEvent event) {
+            csv.row(FocusRows.values(event));
+        }
+
+        @Override
+        public void close() throws IOException {
             w.flush();
         }
     }
