@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each break-even calculator against the worked examples of the seed articles (/work/shared/seeds): the same inputs
+ * Each break-even calculator against the worked examples of the seed articles (../shared/seeds): the same inputs
  * give the article's numbers, and where an article's own arithmetic does not add up, the test says so.
  */
 class BreakEvenArticlesTest {
