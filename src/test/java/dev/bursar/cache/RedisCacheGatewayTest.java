@@ -6,10 +6,13 @@ import dev.bursar.alerts.AlertRecord;
 import dev.bursar.testing.Await;
 import dev.bursar.testing.RunningBursar;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** With {@code cache.redis: true} every replica gives the answers any replica was given; Redis down bypasses the cache. */
 class RedisCacheGatewayTest {
@@ -34,10 +37,14 @@ class RedisCacheGatewayTest {
 
     @Test
     void an_answer_kept_by_one_replica_is_a_hit_on_another_and_purge_clears_both() {
-        String redis = "{ url: \"redis://127.0.0.1:6379\", key-prefix: \"bursar-test-" + UUID.randomUUID() + "\" }";
+        String run = UUID.randomUUID().toString();
+        String redis = "{ url: \"redis://127.0.0.1:6379\", key-prefix: \"bursar-test-" + run + "\" }";
         try (RunningBursar a = RunningBursar.start(config(redis));
-             RunningBursar b = RunningBursar.start(config(redis))) {
+             RunningBursar b = RunningBursar.start(config(redis));
+             UnifiedJedis direct = RedisClient.create(URI.create("redis://127.0.0.1:6379"))) {
             HttpResponse<String> first = a.post("/v1/chat/completions", CHAT, "Authorization", "Bearer acme-key");
+            // An answer is written to Redis after it is sent: the other replica can only find it once it is there.
+            Await.until("the answer in Redis", Duration.ofSeconds(5), () -> answers(direct, run) == 1);
             HttpResponse<String> second = b.post("/v1/chat/completions", CHAT, "Authorization", "Bearer acme-key");
             assertThat(cacheOf(first)).isEqualTo("miss");
             assertThat(cacheOf(second)).isEqualTo("hit-exact");
@@ -45,12 +52,17 @@ class RedisCacheGatewayTest {
             assertThat(second.headers().firstValue("X-Bursar-Saved-Usd"))
                     .isEqualTo(first.headers().firstValue("X-Bursar-Cost-Usd"));
             assertThat(cacheOf(b.post("/v1/chat/completions", CHAT, "Authorization", "Bearer globex-key"))).isEqualTo("miss");
+            Await.until("globex's answer in Redis", Duration.ofSeconds(5), () -> answers(direct, run) == 2);
 
             assertThat(b.delete("/admin/cache?customer=acme", "Authorization", "Bearer " + RunningBursar.MASTER_KEY).body())
                     .contains("\"removed\":1");
             assertThat(cacheOf(a.post("/v1/chat/completions", CHAT, "Authorization", "Bearer acme-key"))).isEqualTo("miss");
             assertThat(cacheOf(a.post("/v1/chat/completions", CHAT, "Authorization", "Bearer globex-key"))).isEqualTo("hit-exact");
         }
+    }
+
+    static int answers(UnifiedJedis redis, String run) {
+        return redis.keys("*" + run + "*:cache:a:*").size();
     }
 
     @Test
