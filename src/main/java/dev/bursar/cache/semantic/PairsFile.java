@@ -1,5 +1,6 @@
 package dev.bursar.cache.semantic;
 
+import dev.bursar.csv.CsvReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class PairsFile {
         }
         String first = text.lines().findFirst().orElse("");
         boolean tabs = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv") || first.contains("\t");
-        List<List<String>> rows = tabs ? tsv(text) : csv(text);
+        List<List<String>> rows = tabs ? tsv(text) : CsvReader.rows(text);
         List<LabelledPair> pairs = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = rows.get(i);
@@ -58,46 +59,6 @@ public final class PairsFile {
     static List<List<String>> tsv(String text) {
         List<List<String>> rows = new ArrayList<>();
         text.lines().forEach(line -> rows.add(List.of(line.split("\t", -1))));
-        return rows;
-    }
-
-    static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
         return rows;
     }
 }
