@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 N=${BENCH_ROUTER_N:-2000}
 OUT=bench/results
 mkdir -p "$OUT"
-./mvnw -q -B -o test-compile
-./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
-CP="target/test-classes:target/classes:$(cat "$OUT/cp.txt")"
+. bench/lib/common.sh
+CP=$(bench_test_classpath "$PWD")
 set +u
 . .mvn/find-jdk.sh   # sets JAVA_HOME to a JDK >= 21, as ./mvnw does
 set -u

@@ -10,9 +10,8 @@ SHARED=${BURSAR_SHARED:-../shared}
 OUT=bench/results/semantic
 mkdir -p "$OUT"
 ./mvnw -q -B -o -DskipTests package
-./mvnw -q -B -o test-compile
-./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=bench/results/cp.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat bench/results/cp.txt)"
+. bench/lib/common.sh
+CP=$(bench_test_classpath "$PWD")
 set +u
 . .mvn/find-jdk.sh
 set -u

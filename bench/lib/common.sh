@@ -172,3 +172,23 @@ bench_nice() {
 bench_ctx_switches() {
   { cat /proc/"$1"/task/*/status 2>/dev/null || true; } | awk '/ctxt_switches/ { n += $2 } END { print n + 0 }'
 }
+
+# bench_test_classpath ROOT: compiles the tests and prints the classpath the Java benches run on (test classes,
+# classes, every dependency). Offline first (fast), then online: a fresh machine has never downloaded the dependency
+# plugin. Either failure shows Maven's own output and stops the bench, never silently.
+bench_test_classpath() {
+  local root=$1 file="$1/bench/results/cp.txt" log
+  mkdir -p "$root/bench/results"
+  log=$(mktemp)
+  if ! (cd "$root" && ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$file" >"$log" 2>&1); then
+    bench_log "the offline build of the bench classpath failed; trying online"
+    if ! (cd "$root" && ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$file" >"$log" 2>&1); then
+      cat "$log" >&2
+      rm -f "$log"
+      bench_die "could not build the bench classpath (Maven's output above)"
+    fi
+  fi
+  rm -f "$log"
+  [ -s "$file" ] || bench_die "Maven wrote no classpath to $file"
+  echo "$root/target/test-classes:$root/target/classes:$(cat "$file")"
+}
