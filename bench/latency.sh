@@ -4,11 +4,13 @@
 # latency counted from when a request was due, so stalls are charged to every request they held back).
 #
 # One run, loopback only, stops by itself (about 6 minutes with the defaults):
-#   fake upstream  nginx, one worker (bench/lib/upstream.sh), pinned to CPU 0
+#   fake upstream  dev.bursar.bench.latency.EventByEventUpstream (each SSE event its own chunk and write, as real
+#                  providers send them; BENCH_UPSTREAM=nginx: nginx serving the stream as one file), pinned to CPU 0
 #   recorder       pinned to CPU 0 with nginx
 #   gateway        ./bursar serve (jar, ledger ON, SQLite in a temp folder), pinned to CPU 1
 # Per shape (whole, stream): one connection (closed loop), 16 connections (closed loop; its Bursar throughput is the
-# measured maximum), then a fixed rate of half that maximum over 16 connections; each scenario direct to nginx, then
+# measured maximum), then a fixed rate of half that maximum over 16 connections; for streams also one connection with
+# the events BENCH_EVENT_GAP_MS (2) apart, as a model produces them. Each scenario direct to the upstream, then
 # through Bursar, in the same run. Prints p50/p90/p99/p99.9/max for both and what Bursar adds at each percentile,
 # requests over 20 ms, and Bursar's CPU per request.
 #
@@ -22,6 +24,8 @@ ROOT=$(cd "$HERE/.." && pwd)
 DURATION=${BENCH_DURATION:-20}
 JIT_WARMUP=${BENCH_JIT_WARMUP:-30}
 SHAPES=${BENCH_SHAPES:-"whole stream"}
+UPSTREAM=${BENCH_UPSTREAM:-events}
+EVENT_GAP_MS=${BENCH_EVENT_GAP_MS:-2}
 KEY=bk-bench-0123456789abcdef
 LOAD_CPU=0
 BURSAR_CPU=1
@@ -46,16 +50,41 @@ trap 'exit 130' INT TERM
 bench_jar "$ROOT"
 CP=$(bench_test_classpath "$ROOT")
 UP_PORT=$(bench_free_port)
-upstream_start "$BENCH_TMP" "$UP_PORT" "$LOAD_CPU"
+if [ "$UPSTREAM" = nginx ]; then
+  upstream_start "$BENCH_TMP" "$UP_PORT" "$LOAD_CPU"
+else
+  upstream_whole_json > "$BENCH_TMP/whole.json"
+  upstream_stream_sse > "$BENCH_TMP/stream.sse"
+  taskset -c "$LOAD_CPU" nice -n "$(bench_nice)" "$BENCH_JAVA" -Xmx256m -XX:+UseSerialGC -cp "$CP" \
+    dev.bursar.bench.latency.EventByEventUpstream "$UP_PORT" "$BENCH_TMP/whole.json" "$BENCH_TMP/stream.sse" \
+    "$EVENT_GAP_MS" > "$BENCH_TMP/upstream.log" 2>&1 &
+  UPSTREAM_PID=$!
+  bench_wait_port "$UP_PORT" "the fake upstream" "$BENCH_TMP/upstream.log" "$UPSTREAM_PID"
+fi
 GW_PORT=$(bench_free_port)
 mkdir -p "$BENCH_TMP/data"
 bench_bursar_config "$BENCH_TMP/bursar.yaml" "$UP_PORT" "$BENCH_TMP/data/bursar.db"
+# Events paced as a model produces them (EventByEventUpstream only): one more provider and model.
+python3 - "$BENCH_TMP/bursar.yaml" "$UP_PORT" <<'PY'
+import sys
+path, port = sys.argv[1], sys.argv[2]
+lines = open(path).read().split("\n")
+out = []
+for line in lines:
+    out.append(line)
+    if line.startswith("  - { name: fake-stream, "):
+        out.append('  - { name: fake-paced, type: openai, base-url: "http://127.0.0.1:%s/paced/v1", api-key: sk-bench-upstream, timeout: 30s }' % port)
+    if line.startswith("  - { name: gpt-4o-mini-stream, "):
+        out.append("  - { name: gpt-4o-mini-paced, provider: fake-paced, upstream: gpt-4o-mini }")
+open(path, "w").write("\n".join(out))
+PY
 bench_start_bursar "$BENCH_TMP/bursar.yaml" "$GW_PORT" "$BURSAR_CPU" "$BENCH_TMP/bursar.log"
 GATEWAY="http://127.0.0.1:$GW_PORT"
 
 body() { # body SHAPE
   local model=gpt-4o-mini stream=
   [ "$1" = stream ] && { model=gpt-4o-mini-stream; stream=',"stream":true'; }
+  [ "$1" = paced ] && { model=gpt-4o-mini-paced; stream=',"stream":true'; }
   printf '{"model":"%s","messages":[{"role":"system","content":"You are a concise geography assistant."},{"role":"user","content":"What is the capital of France? Answer in two sentences."}],"max_tokens":64,"temperature":0.2%s}' "$model" "$stream"
 }
 
@@ -125,6 +154,13 @@ for shape in $SHAPES; do
   D=$(record direct-c1 "$DIRECT" "$shape" 1 "$DURATION")
   bursar_phase bursar-c1 "$VIA" "$shape" 1 "$DURATION"
   row "$shape" "1 connection" "$D" "$LINE" "$CPU_US"
+
+  if [ "$shape" = stream ] && [ "$UPSTREAM" != nginx ]; then
+    bench_log "stream: one connection, events ${EVENT_GAP_MS} ms apart"
+    D=$(record direct-paced "http://127.0.0.1:$UP_PORT/paced/v1/chat/completions" paced 1 "$DURATION")
+    bursar_phase bursar-paced "$VIA" paced 1 "$DURATION"
+    row "$shape" "1 conn, events ${EVENT_GAP_MS} ms apart" "$D" "$LINE" "$CPU_US"
+  fi
 
   bench_log "$shape: 16 connections"
   D=$(record direct-c16 "$DIRECT" "$shape" 16 "$DURATION")
