@@ -48,9 +48,10 @@ final class NearMissGuard {
      *                    half they cost about a quarter of the recall for no measurable precision
      * @param words       every word lower-cased, each between spaces (" the eiffel tower "): a name capitalised on
      *                    one side only is still found on the other. One string, not a set: an index holds 100,000 of these
+     * @param contrasts   words with an opposite (best/worst, men/women, buy/sell) as "group:pole", in text order
      */
     record Details(List<String> numbers, List<String> units, int negations, Set<String> identifiers,
-                   List<String> entities, boolean past, String words) {
+                   List<String> entities, boolean past, String words, List<String> contrasts) {
 
         boolean hasWords(List<String> lowerCaseWords) {
             for (String w : lowerCaseWords) {
@@ -82,7 +83,34 @@ final class NearMissGuard {
         if (a.past != b.past) {
             return a.past ? "past tense vs present" : "present tense vs past";
         }
+        String contrast = contrastDisagreement(a.contrasts, b.contrasts);
+        if (contrast != null) {
+            return contrast;
+        }
         return null;
+    }
+
+    /**
+     * Each contrast group both sides use must appear with the same poles in the same order: "the best and worst" is
+     * not "the worst", "Do guys like girls" is not "Do girls like guys". A group on one side only is no disagreement.
+     */
+    private static String contrastDisagreement(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return null;
+        }
+        for (String pole : a) {
+            String group = pole.substring(0, pole.indexOf(':') + 1);
+            List<String> inA = a.stream().filter(p -> p.startsWith(group)).toList();
+            List<String> inB = b.stream().filter(p -> p.startsWith(group)).toList();
+            if (!inB.isEmpty() && !inA.equals(inB)) {
+                return "contrast " + strip(inA) + " vs " + strip(inB);
+            }
+        }
+        return null;
+    }
+
+    private static List<String> strip(List<String> poles) {
+        return poles.stream().map(p -> p.substring(p.indexOf(':') + 1)).toList();
     }
 
     /**
@@ -138,6 +166,7 @@ final class NearMissGuard {
         }
         List<Found> units = new ArrayList<>();
         List<String> entities = new ArrayList<>();
+        List<String> contrasts = new ArrayList<>();
         boolean past = false;
         StringBuilder words = new StringBuilder(" ");
         int negations = 0;
@@ -161,6 +190,10 @@ final class NearMissGuard {
                 numbers.add(new Found(token.at, number));
             }
             past |= Vocabulary.PAST.contains(lower);
+            String pole = Vocabulary.contrastPole(lower);
+            if (pole != null) {
+                contrasts.add(pole);
+            }
             String unit = Vocabulary.unit(word);
             if (unit == null) {
                 unit = Vocabulary.gluedUnit(token.value);
@@ -175,7 +208,7 @@ final class NearMissGuard {
             sentenceStart = false;
         }
         return new Details(inOrder(numbers), inOrder(units), negations, Set.copyOf(identifiers), List.copyOf(entities),
-                past, words.toString());
+                past, words.toString(), contrasts.isEmpty() ? List.of() : List.copyOf(contrasts));
     }
 
     private static final String SENTENCE_ENDS = ".?!:\n";

@@ -35,6 +35,11 @@ class NearMissGuardTest {
             Is the HP LaserJet M604n any good?         | Is the HP LaserJet M604dn any good?
             What does 无语 mean?                        | What does 装逼 mean?
             Who was George H. W. Bush?                 | Who was George W. Bush?
+            What are the positive effects of caffeine? | What are the negative effects of caffeine?
+            Do guys like introvert girls?              | Do girls like introvert guys?
+            What do Indian men think of Indian women?  | What do non-Indian men think of Indian women?
+            Which is the best and worst film of 2016?  | Which is the worst film of 2016?
+            What are the advantages and disadvantages of renting? | What are the advantages of renting?
             """)
     void refuses_a_changed_number_entity_negation_unit_or_identifier(String a, String b) {
         assertThat(NearMissGuard.disagreement(NearMissGuard.details(a), NearMissGuard.details(b))).isNotNull();
@@ -52,6 +57,8 @@ class NearMissGuardTest {
             How do I use `getName`?                     | How can I call getName?
             What Is The Best Way To Learn Guitar?       | what is the best way to learn the guitar?
             How much is 1,000 dollars in euros?         | What is $1000 in euros?
+            How do I write blog posts fast?             | What is the best way to write blog posts fast?
+            What are the pros and cons of renting?      | What are the advantages and disadvantages of renting?
             """)
     void lets_paraphrases_through(String a, String b) {
         assertThat(NearMissGuard.disagreement(NearMissGuard.details(a), NearMissGuard.details(b))).isNull();
