@@ -13,6 +13,8 @@ import dev.bursar.reconcile.ProviderReports;
 import dev.bursar.reconcile.ReconcileFormatter;
 import dev.bursar.reconcile.ReconcileRow;
 import dev.bursar.reconcile.Reconciler;
+import dev.bursar.reconcile.ReconcileStore;
+import dev.bursar.reconcile.StoredReconciliation;
 import dev.bursar.reconcile.Source;
 import dev.bursar.reconcile.Tolerance;
 import dev.bursar.reconcile.Verdict;
@@ -62,6 +64,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "fetch the report instead of reading a file: openai-costs, openai-usage, anthropic-cost or"
                     + " anthropic-usage, with $OPENAI_ADMIN_KEY or $ANTHROPIC_ADMIN_KEY (default range: yesterday, UTC)")
     String pull;
+
+    @Option(names = "--stored", description = "compare the provider numbers the running gateway pulled and stored"
+            + " (reconcile: in bursar.yaml) instead of a file; every stored report (default range: this month, UTC)")
+    boolean stored;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "the provider's API root for --pull (default: https://api.openai.com or https://api.anthropic.com)")
@@ -118,6 +124,9 @@ public final class ReconcileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             ModelNames names = new ModelNames(prices.catalog());
+            if (stored) {
+                return stored(names, out, err);
+            }
             Loaded loaded = pull != null ? pulled(names) : fromFile(names);
             Source source = loaded.report().source();
             TimeRange range = loaded.range();
@@ -151,6 +160,31 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("bursar reconcile: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code --stored}: every report the gateway stored for the range, against the ledger. */
+    private int stored(ModelNames names, java.io.PrintWriter out, java.io.PrintWriter err) {
+        if (pull != null || openAiCosts != null || openAiUsage != null || anthropicCost != null || anthropicUsage != null) {
+            throw new IllegalArgumentException("--stored reads the stored reports; give no report file or --pull with it");
+        }
+        TimeRange range = explicitRange().orElseGet(() -> TimeRange.parse(null, null, clock, "--from", "--to"));
+        StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null)
+                : ConfigLoader.resolve(config, env).storage();
+        if (LedgerFile.missing("bursar reconcile", storage, err)) {
+            return 1;
+        }
+        StoredReconciliation.Comparison c;
+        try (Stores s = Stores.open(storage)) {
+            c = new StoredReconciliation(new ReconcileStore(s.database()), s.ledger(), names,
+                    new Tolerance(tolerancePct, toleranceUsd)).compare(range.from(), range.to());
+        }
+        out.print(switch (format) {
+            case table -> StoredReconciliation.table(c);
+            case json -> StoredReconciliation.json(c);
+            case csv -> StoredReconciliation.csv(c);
+        });
+        out.flush();
+        return c.allWithinTolerance() ? 0 : BEYOND_TOLERANCE;
     }
 
     /** The provider's report and the range to compare. */
