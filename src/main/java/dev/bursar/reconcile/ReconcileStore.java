@@ -3,11 +3,8 @@ package dev.bursar.reconcile;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +21,17 @@ import java.util.TreeMap;
  */
 public final class ReconcileStore {
 
-    /** A pull's outcome: {@code status} is running, ok or failed. */
+    /**
+     * A pull's outcome: {@code status} is running, ok or failed; {@code lines} are what the last successful pull
+     * stored (a failed re-pull keeps them).
+     */
     public record Run(LocalDate day, String provider, String status, int attempts, Instant started,
                       Optional<Instant> finished, int lines, Optional<String> error) {
+
+        /** True when the provider's numbers for the day are stored: it pulled fine once, whatever came after. */
+        public boolean stored() {
+            return status.equals(OK) || lines > 0;
+        }
     }
 
     static final String RUNNING = "running";
@@ -114,35 +119,35 @@ public final class ReconcileStore {
                     ps.executeBatch();
                 }
             }
-            finish(c, day, provider, OK, stored, null, now);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reconcile_runs SET status = ?, finished_micros = ?,"
+                    + " lines = ?, error = NULL WHERE day = ? AND provider = ?")) {
+                ps.setString(1, OK);
+                ps.setLong(2, micros(now));
+                ps.setInt(3, stored);
+                ps.setString(4, day.toString());
+                ps.setString(5, provider);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
 
-    /** Records a failed pull; its day is taken again at the next cycle. */
+    /**
+     * Records a failed pull; its day is taken again at the next cycle. The lines an earlier pull stored stay, and so
+     * does their count: a failed re-pull does not hide what the provider reported before.
+     */
     void failed(LocalDate day, String provider, String error, Instant now) {
         db.read(c -> {
-            finish(c, day, provider, FAILED, 0, error.length() > 1000 ? error.substring(0, 1000) + "…" : error, now);
-            return null;
-        });
-    }
-
-    private static void finish(Connection c, LocalDate day, String provider, String status, int lines, String error,
-                               Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE reconcile_runs SET status = ?, finished_micros = ?,"
-                + " lines = ?, error = ? WHERE day = ? AND provider = ?")) {
-            ps.setString(1, status);
-            ps.setLong(2, micros(now));
-            ps.setInt(3, lines);
-            if (error == null) {
-                ps.setNull(4, Types.VARCHAR);
-            } else {
-                ps.setString(4, error);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reconcile_runs SET status = ?, finished_micros = ?,"
+                    + " error = ? WHERE day = ? AND provider = ?")) {
+                ps.setString(1, FAILED);
+                ps.setLong(2, micros(now));
+                ps.setString(3, error.length() > 1000 ? error.substring(0, 1000) + "…" : error);
+                ps.setString(4, day.toString());
+                ps.setString(5, provider);
+                return ps.executeUpdate();
             }
-            ps.setString(5, day.toString());
-            ps.setString(6, provider);
-            ps.executeUpdate();
-        }
+        });
     }
 
     /** The stored lines of one report for the days in [from, to). */

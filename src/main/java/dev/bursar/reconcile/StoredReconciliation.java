@@ -20,8 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The stored provider numbers against the ledger: {@code GET /admin/reconcile}, {@code bursar reconcile --stored}
- * and the {@code reconcile-drift} alert all read this. Only days whose pull succeeded are compared (a day never
- * pulled is not "missing at the provider"); a pulled day without lines is a day the provider billed nothing.
+ * and the {@code reconcile-drift} alert all read this. Only days a pull stored are compared (a day never pulled is
+ * not "missing at the provider"); a pulled day without lines is a day the provider billed nothing.
  */
 public final class StoredReconciliation implements DriftSource {
 
@@ -57,7 +57,7 @@ public final class StoredReconciliation implements DriftSource {
         Instant stop = end.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<ReconcileStore.Run> runs = store.runs(first, end);
         Map<String, Set<LocalDate>> pulled = new TreeMap<>();
-        runs.stream().filter(r -> r.status().equals(ReconcileStore.OK))
+        runs.stream().filter(ReconcileStore.Run::stored)
                 .forEach(r -> pulled.computeIfAbsent(r.provider(), p -> new LinkedHashSet<>()).add(r.day()));
         List<Report> reports = new ArrayList<>();
         if (!pulled.isEmpty()) {
