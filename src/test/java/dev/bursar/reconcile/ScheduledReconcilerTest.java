@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bursar.Stores;
 import dev.bursar.config.ReconcileConfig;
-import dev.bursar.config.StorageConfig;
+import dev.bursar.storage.TestStorage;
 import dev.bursar.pricing.PriceCatalog;
 import dev.bursar.testing.MutableClock;
 import java.math.BigDecimal;
@@ -27,6 +27,7 @@ class ScheduledReconcilerTest {
 
     @TempDir
     Path dir;
+    TestStorage storage;
     Stores stores;
     FakeAdminApi openai;
     FakeAdminApi anthropic;
@@ -35,7 +36,8 @@ class ScheduledReconcilerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        stores = Stores.open(new StorageConfig(dir.resolve("bursar.db").toString(), null, null));
+        storage = newStorage(dir);
+        stores = Stores.open(storage.config());
         openai = FakeAdminApi.openAi("sk-admin-openai");
         anthropic = FakeAdminApi.anthropic("sk-ant-admin");
         openai.serve(FakeAdminApi.OPENAI_COSTS, FakeAdminApi.openAiCosts(YESTERDAY,
@@ -51,6 +53,12 @@ class ScheduledReconcilerTest {
         openai.close();
         anthropic.close();
         stores.close();
+        storage.close();
+    }
+
+    /** SQLite here; {@link PostgresScheduledReconcilerTest} runs the same on PostgreSQL. */
+    protected TestStorage newStorage(Path dir) {
+        return TestStorage.sqlite(dir);
     }
 
     ScheduledReconciler replica(String openAiKey) {
