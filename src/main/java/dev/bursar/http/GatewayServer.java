@@ -40,7 +40,7 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json, p.metrics());
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock());
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock(), p.books());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
