@@ -70,4 +70,16 @@ class ReconcileConfigTest {
     void withoutReconcileNothingIsPulled() {
         assertThat(BursarConfig.defaults().reconcile().enabled()).isFalse();
     }
+
+    @Test
+    void theReadmesScheduledPullsExampleLoadsAsWritten() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### Scheduled pulls"));
+        String yaml = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```", section.indexOf("```yaml\n") + 8));
+
+        BursarConfig config = ConfigLoader.parse(yaml, Map.of("OPENAI_ADMIN_KEY", "a", "ANTHROPIC_ADMIN_KEY", "b"), "README.md");
+
+        assertThat(config.reconcile().admins()).containsOnlyKeys("openai", "anthropic");
+        assertThat(config.alerts().rules()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("reconcile-drift"));
+    }
 }
