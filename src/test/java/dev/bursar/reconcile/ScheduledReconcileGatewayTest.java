@@ -232,9 +232,31 @@ class ScheduledReconcileGatewayTest {
 
     @Test
     void theAdminEndpointNeedsTheMasterKeyAndRefusesABadRange() {
+        assertThat(bursar.startupLog()).contains("reconciling with openai, anthropic", "at 6:00 UTC every 24h");
         assertThat(bursar.get("/admin/reconcile").statusCode()).isEqualTo(401);
         HttpResponse<String> bad = bursar.get("/admin/reconcile?from=yesterday", "Authorization", AUTH);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"error\"", "'from'");
+    }
+
+    @Test
+    void theGatewayPullsYesterdayByItselfAtStartOnceAcrossRestarts() throws Exception {
+        LocalDate yesterday = today.minusDays(1);
+        String start = "start_time=" + yesterday.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        Await.until("yesterday pulled at start", Duration.ofSeconds(10), () -> {
+            try {
+                JsonNode runs = JSON.readTree(bursar.get("/admin/reconcile?from=" + yesterday + "&to=" + yesterday,
+                        "Authorization", AUTH).body()).get("runs");
+                return runs.size() == 2 && runs.findValuesAsText("status").stream().allMatch("ok"::equals);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(openai.requests).anySatisfy(r -> assertThat(r.query()).contains(start));
+        int before = openai.requests.size();
+
+        // another cycle (a restart runs one too) finds yesterday pulled and asks nothing
+        assertThat(reconciler().runDue()).isEmpty();
+        assertThat(openai.requests).hasSize(before);
     }
 }
