@@ -209,6 +209,15 @@ class ScheduledReconcileGatewayTest {
             }
         }
         assertThat(driftAlerts()).hasSize(1);
+
+        // the provider corrects its report: pulled again, the numbers agree and the alert resolves
+        openAiReports(ledger, Map.of());
+        reconciler().pull(today, true);
+        bursar.bursar().alerts().flush(Duration.ofSeconds(10));
+        assertThat(driftAlerts()).singleElement().satisfies(a -> assertThat(a.get("resolved_at").isNull()).isFalse());
+        Await.until("the webhook got the resolution", Duration.ofSeconds(10),
+                () -> delivered.stream().anyMatch(d -> d.path("type").asText().equals("reconcile-drift")
+                        && d.path("event").asText().equals("resolved")));
     }
 
     @Test
