@@ -89,12 +89,14 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "end: a date includes that whole day, an instant is exclusive (default: the report's last bucket)")
     String to;
 
-    @Option(names = "--tolerance-pct", paramLabel = "P", defaultValue = "1",
-            description = "percent of the provider's number a difference may reach (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tolerance-pct", paramLabel = "P",
+            description = "percent of the provider's number a difference may reach (default: 1; with --stored, the"
+                    + " config's reconcile.percent)")
     BigDecimal tolerancePct;
 
-    @Option(names = "--tolerance-usd", paramLabel = "D", defaultValue = "0.01",
-            description = "dollars a cost difference may reach whatever its percent (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tolerance-usd", paramLabel = "D",
+            description = "dollars a cost difference may reach whatever its percent (default: 0.01; with --stored, the"
+                    + " config's reconcile.min-usd)")
     BigDecimal toleranceUsd;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
@@ -139,7 +141,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             try (Stores s = Stores.open(storage)) {
                 ledger = s.ledger().spend(new SpendQuery(Reconciler.LEDGER_GROUPS, range.from(), range.to()));
             }
-            Tolerance tolerance = new Tolerance(tolerancePct, toleranceUsd);
+            Tolerance tolerance = new Tolerance(tolerancePct != null ? tolerancePct : Tolerance.DEFAULT.pct(),
+                    toleranceUsd != null ? toleranceUsd : Tolerance.DEFAULT.usd());
             List<ReconcileRow> rows = new Reconciler(names, tolerance).compare(loaded.report(), ledger, range.from(),
                     range.to());
             out.print(switch (format) {
@@ -168,15 +171,19 @@ public final class ReconcileCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stored reads the stored reports; give no report file or --pull with it");
         }
         TimeRange range = explicitRange().orElseGet(() -> TimeRange.parse(null, null, clock, "--from", "--to"));
-        StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null)
-                : ConfigLoader.resolve(config, env).storage();
+        // The same tolerance as GET /admin/reconcile and the gateway's verdicts unless the options say otherwise.
+        var cfg = ledgerFile != null && config == null ? dev.bursar.config.BursarConfig.defaults()
+                : ConfigLoader.resolve(config, env);
+        StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null) : cfg.storage();
         if (LedgerFile.missing("bursar reconcile", storage, err)) {
             return 1;
         }
+        Tolerance tolerance = new Tolerance(tolerancePct != null ? tolerancePct : cfg.reconcile().percent(),
+                toleranceUsd != null ? toleranceUsd : cfg.reconcile().minUsd());
         StoredReconciliation.Comparison c;
         try (Stores s = Stores.open(storage)) {
-            c = new StoredReconciliation(new ReconcileStore(s.database()), s.ledger(), names,
-                    new Tolerance(tolerancePct, toleranceUsd)).compare(range.from(), range.to());
+            c = new StoredReconciliation(new ReconcileStore(s.database()), s.ledger(), names, tolerance)
+                    .compare(range.from(), range.to());
         }
         out.print(switch (format) {
             case table -> StoredReconciliation.table(c);

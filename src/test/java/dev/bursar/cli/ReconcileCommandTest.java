@@ -344,4 +344,16 @@ class ReconcileCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("has been pulled");
     }
+
+    @Test
+    void storedVerdictsUseTheConfigsToleranceLikeTheAdminApiUnlessTheOptionsSayOtherwise() throws Exception {
+        pulledByTheGateway(new BigDecimal("4.70"));
+        Path yaml = dir.resolve("bursar.yaml");
+        Files.writeString(yaml, "reconcile: { percent: 100, min-usd: 10 }\n");
+
+        assertThat(run("--stored", "--config", yaml.toString(), "--from", "2026-11-01", "--to", "2026-11-02",
+                "--format", "json")).as(err.toString()).isZero();
+        assertThat(run("--stored", "--config", yaml.toString(), "--tolerance-usd", "1", "--tolerance-pct", "10",
+                "--from", "2026-11-01", "--to", "2026-11-02")).isEqualTo(3);
+    }
 }
