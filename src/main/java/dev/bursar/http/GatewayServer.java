@@ -28,7 +28,8 @@ public final class GatewayServer implements AutoCloseable {
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
                         Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
                         ResponseCache cache, dev.bursar.books.Books books,
-                        dev.bursar.reconcile.StoredReconciliation reconciled) { }
+                        dev.bursar.reconcile.StoredReconciliation reconciled,
+                        dev.bursar.reconcile.ScheduledReconciler reconciler) { }
 
     private final WebServer server;
 
@@ -48,7 +49,7 @@ public final class GatewayServer implements AutoCloseable {
         new ProvidersApi(p.providers(), p.health(), admin::guarded).register(routing);
         new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
-        new ReconcileApi(p.reconciled(), p.clock(), admin::guarded).register(routing);
+        new ReconcileApi(p.reconciled(), p.reconciler(), p.clock(), admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {

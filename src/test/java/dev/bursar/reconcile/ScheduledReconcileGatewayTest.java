@@ -237,6 +237,17 @@ class ScheduledReconcileGatewayTest {
             assertThat(r.get("status").asText()).isEqualTo("failed");
             assertThat(r.get("error").asText()).contains("HTTP 500");
         });
+
+        // the provider is back: an operator pulls the day again through the admin API
+        openai.failWith(0);
+        HttpResponse<String> again = bursar.post("/admin/reconcile/pull?day=" + today, "", "Authorization", AUTH);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("pulled")).hasSize(2)
+                .allSatisfy(p -> assertThat(p.get("ok").asBoolean()).isTrue());
+        assertThat(stored().get("runs")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ok"));
+        assertThat(bursar.post("/admin/reconcile/pull?day=" + today.plusDays(2), "", "Authorization", AUTH).statusCode())
+                .isEqualTo(400);
+        assertThat(bursar.post("/admin/reconcile/pull?day=soon", "", "Authorization", AUTH).body()).contains("YYYY-MM-DD");
     }
 
     @Test
