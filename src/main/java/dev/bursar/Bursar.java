@@ -61,9 +61,13 @@ public final class Bursar implements AutoCloseable {
     private final ResponseCache responses;
     /** Request capture for {@code bursar replay}, or null when {@code capture} is off. */
     private final CaptureWriter captures;
+    /** The scheduled pulls of the providers' reports, or null without {@code reconcile:} admin keys. */
+    private final dev.bursar.reconcile.ScheduledReconciler reconciler;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
+                   dev.bursar.reconcile.ScheduledReconciler reconciler) {
+        this.reconciler = reconciler;
         this.captures = captures;
         this.responses = responses;
         this.controls = controls;
@@ -92,6 +96,7 @@ public final class Bursar implements AutoCloseable {
         // Owns the upstream client's threads (read watchdog, idle sweeper, stream-gap timer) until close().
         UpstreamHttp upstream = new UpstreamHttp();
         CaptureWriter captures = null;
+        dev.bursar.reconcile.ScheduledReconciler reconciler = null;
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -109,9 +114,11 @@ public final class Bursar implements AutoCloseable {
             Metrics metrics = new Metrics();
             dev.bursar.books.Books books = new dev.bursar.books.Books(storage.database(), storage.ledger(), config.costs(),
                     config.plans(), config.customers(), clock);
-            AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(), config.alerts(),
-                    new dev.bursar.books.BooksMargins(books));
+            dev.bursar.reconcile.StoredReconciliation reconciled = Reconciliation.stored(config, storage, catalog);
+            AlertEngine alerts = new AlertEngine(storage.database(), storage.ledgerStats(),
+                    Reconciliation.withDriftRule(config), new dev.bursar.books.BooksMargins(books), reconciled);
             alerts.start();
+            reconciler = Reconciliation.schedule(config, storage, catalog, clock, alerts);
             // One pipelined connection for budgets and rate limits: their calls share its writes and reads.
             RedisPipe redis = config.redis() == null ? null
                     : new RedisPipe(config.redis().url(), "bursar-" + config.redis().keyPrefix());
@@ -144,12 +151,15 @@ public final class Bursar implements AutoCloseable {
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health, responses, books));
+                            config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures);
+                    config.server().host(), responses, captures, reconciler);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
+            if (reconciler != null) {
+                reconciler.close();
+            }
             if (captures != null) {
                 captures.close();
             }
@@ -245,8 +255,16 @@ public final class Bursar implements AutoCloseable {
         return java.util.Optional.ofNullable(captures);
     }
 
+    /** The scheduled reconciliation, when {@code reconcile:} configures an admin key. */
+    public java.util.Optional<dev.bursar.reconcile.ScheduledReconciler> reconciler() {
+        return java.util.Optional.ofNullable(reconciler);
+    }
+
     @Override
     public void close() {
+        if (reconciler != null) {
+            reconciler.close();
+        }
         server.close();
         if (captures != null) {
             captures.close(); // after the server: the last answered requests are still queued

@@ -29,6 +29,12 @@ final class StartupBanner {
                     + " ANTHROPIC_API_KEY, GEMINI_API_KEY or DEEPSEEK_API_KEY, or configure providers in bursar.yaml, to use real ones.");
         }
         log.println("bursar: " + routes.all().size() + " model names served (GET /v1/models)");
+        if (config.reconcile().enabled()) {
+            log.println("bursar: reconciling with " + String.join(", ", config.reconcile().admins().keySet())
+                    + ": yesterday's usage and cost pulled at start if missing, then at " + config.reconcile().hour()
+                    + ":00 UTC every " + config.reconcile().every().toString().substring(2).toLowerCase()
+                    + " (GET /admin/reconcile)");
+        }
         if (auth.openMode()) {
             log.println("bursar: NOTE no API keys are configured: ANY bearer token is accepted and spend is unattributed"
                     + " unless X-Bursar-* headers say otherwise. Create keys with 'bursar keys create' or POST /admin/keys.");

@@ -51,6 +51,11 @@ public final class AlertEngine implements AutoCloseable {
         this(db, ledger, config, Rules.from(config.rules(), margins), Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
+    /** As above, with the stored reconciliation that {@code reconcile-drift} rules read. */
+    public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config, MarginSource margins, DriftSource drifts) {
+        this(db, ledger, config, Rules.from(config.rules(), margins, drifts), Clock.systemUTC(), RetryPolicy.DEFAULT);
+    }
+
     public AlertEngine(Database db, LedgerStats ledger, AlertsConfig config, List<AlertRule> rules, Clock clock,
                        RetryPolicy retry) {
         this.ledger = ledger;

@@ -12,7 +12,8 @@ import java.util.Set;
  * spend-spike {@code percent 100, min-usd 1, days 7}; spend-above {@code match "*", window day} ({@code scope},
  * {@code usd} required); failure-rate {@code percent 20, minutes 5, min-requests 20}; runaway-loop
  * {@code count 50, minutes 10}; prompt-bloat {@code percent 20, min-requests 50, days 30} (how far back versions
- * are compared); margin-below {@code scope customer, match "*", percent 0} (negative margins; needs the books).
+ * are compared); margin-below {@code scope customer, match "*", percent 0} (negative margins; needs the books);
+ * reconcile-drift {@code percent 5, min-usd 1, days 7} (needs scheduled reconciliation).
  */
 public final class Rules {
 
@@ -28,6 +29,11 @@ public final class Rules {
 
     /** As {@link #from(List)}, with the books that {@code margin-below} rules read ({@link MarginSource#NONE}: none allowed). */
     public static List<AlertRule> from(List<AlertRuleConfig> configs, MarginSource margins) {
+        return from(configs, margins, DriftSource.NONE);
+    }
+
+    /** As {@link #from(List, MarginSource)}, with the stored reconciliation {@code reconcile-drift} rules read. */
+    public static List<AlertRule> from(List<AlertRuleConfig> configs, MarginSource margins, DriftSource drifts) {
         Set<String> names = new HashSet<>();
         List<AlertRule> out = new ArrayList<>();
         for (AlertRuleConfig c : configs) {
@@ -35,7 +41,11 @@ public final class Rules {
                 throw new IllegalArgumentException("alerts.rules: two rules are named '" + c.name()
                         + "'; give each rule of the same type its own name");
             }
-            out.add(c.type().equals("margin-below") ? marginBelow(c, margins) : from(c));
+            out.add(switch (c.type()) {
+                case "margin-below" -> marginBelow(c, margins);
+                case "reconcile-drift" -> reconcileDrift(c, drifts);
+                default -> from(c);
+            });
         }
         return out;
     }
@@ -52,6 +62,7 @@ public final class Rules {
             case "prompt-bloat" -> new PromptBloatRule(c.name(), positive(c, c.percent(), "percent", "20"),
                     count(c, c.minRequests(), "min-requests", 50), count(c, c.days(), "days", 30));
             case "margin-below" -> marginBelow(c, MarginSource.NONE);
+            case "reconcile-drift" -> reconcileDrift(c, DriftSource.NONE);
             default -> throw new IllegalArgumentException(where(c) + "unknown type " + c.type());
         };
     }
@@ -67,6 +78,15 @@ public final class Rules {
         String match = c.match() == null || c.match().isBlank() ? "*" : c.match();
         BigDecimal percent = c.percent() == null ? BigDecimal.ZERO : c.percent();
         return new MarginBelowRule(c.name(), scope, match, percent, margins);
+    }
+
+    private static AlertRule reconcileDrift(AlertRuleConfig c, DriftSource drifts) {
+        if (drifts == DriftSource.NONE) {
+            throw new IllegalArgumentException(where(c) + "needs scheduled reconciliation (reconcile: with an admin"
+                    + " key), which this command does not run");
+        }
+        return new ReconcileDriftRule(c.name(), positive(c, c.percent(), "percent", "5"),
+                positive(c, c.minUsd(), "min-usd", "1"), count(c, c.days(), "days", 7), drifts);
     }
 
     private static AlertRule spendAbove(AlertRuleConfig c) {

@@ -76,6 +76,31 @@ public final class Books {
         return new BooksInput(period, usage, costs(), plans, customers, store.revenue(first, last));
     }
 
+    /**
+     * One cost item's amount in one calendar month of [from, to), for the part of the month the range covers: the
+     * same amounts the margin report's TCO lines sum ({@code bursar export --format focus} writes one FOCUS row each).
+     */
+    public record CostCharge(CostItem item, java.time.YearMonth month, Instant from, Instant to, BigDecimal usd,
+                             long seconds, long monthSeconds) { }
+
+    /** Every cost item's non-zero amount per month of [from, to), by item then month. */
+    public List<CostCharge> costCharges(Instant from, Instant to) {
+        List<CostCharge> out = new java.util.ArrayList<>();
+        Period period = new Period(from, to);
+        for (CostItem item : costs()) {
+            for (Period.Slice s : period.slices()) {
+                BigDecimal usd = s.of(item.amountIn(s.month()));
+                if (usd.signum() > 0) {
+                    Instant start = Period.start(s.month());
+                    Instant end = Period.start(s.month().plusMonths(1));
+                    out.add(new CostCharge(item, s.month(), start.isAfter(from) ? start : from, end.isBefore(to) ? end : to,
+                            usd, s.seconds(), s.monthSeconds()));
+                }
+            }
+        }
+        return out;
+    }
+
     public List<CostItem> costs() {
         return merged(fileCosts, store.costs(), CostItem::name);
     }

@@ -33,7 +33,8 @@ public final class AlertsCommand implements Callable<Integer> {
         BursarConfig cfg = ConfigLoader.resolve(config, System.getenv());
         try (Stores storage = Stores.open(cfg.storage())) {
             AlertEngine engine = new AlertEngine(storage.database(), storage.ledgerStats(), cfg.alerts(),
-                    new dev.bursar.books.BooksMargins(BooksAccess.open(cfg, storage)));
+                    new dev.bursar.books.BooksMargins(BooksAccess.open(cfg, storage)),
+                    dev.bursar.Reconciliation.stored(cfg, storage));
             try {
                 if (evaluate) {
                     List<AlertRecord> fired = engine.evaluateNow();

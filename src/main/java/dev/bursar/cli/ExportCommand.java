@@ -1,6 +1,9 @@
 package dev.bursar.cli;
 
 import dev.bursar.Stores;
+import dev.bursar.books.Books;
+import dev.bursar.books.FocusCostItems;
+import dev.bursar.config.BursarConfig;
 import dev.bursar.config.ConfigException;
 import dev.bursar.config.ConfigLoader;
 import dev.bursar.config.StorageConfig;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bursar export}: the ledger's raw rows, the same export as {@code GET /admin/export}, to stdout or a file.
- * {@code --format focus} writes them as a FinOps FOCUS 1.2 CSV.
+ * {@code --format focus} writes them as a FinOps FOCUS 1.2 CSV, followed by the books' cost items of the range.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports ledger rows as JSONL, CSV, or a FinOps FOCUS 1.2 CSV (--format focus).")
@@ -76,8 +79,11 @@ public final class ExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             TimeRange range = month != null ? monthOnly() : TimeRange.parse(from, to, clock, "--from", "--to");
+            // --ledger with jsonl or csv needs no config; FOCUS reads the books' cost items from it.
+            BursarConfig cfg = ledgerFile != null && format != Format.focus ? BursarConfig.defaults()
+                    : ConfigLoader.resolve(config, env);
             StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null)
-                    : ConfigLoader.resolve(config, env).storage();
+                    : cfg.storage();
             if (LedgerFile.missing("bursar export", storage, err)) {
                 return 1;
             }
@@ -88,6 +94,11 @@ public final class ExportCommand implements Callable<Integer> {
             };
             try (Stores s = Stores.open(storage); OutputStream out = open()) {
                 s.ledger().export(new ExportQuery(range.from(), range.to(), 0), f, out);
+                if (f == ExportFormat.FOCUS) {
+                    // FOCUS is the whole bill: the books' cost items (infrastructure, monitoring...) follow the calls.
+                    Books books = new Books(s.database(), s.ledger(), cfg.costs(), cfg.plans(), cfg.customers(), clock);
+                    FocusCostItems.write(books.costCharges(range.from(), range.to()), out);
+                }
             }
             return 0;
         } catch (IOException | UncheckedIOException e) {

@@ -13,6 +13,8 @@ import dev.bursar.reconcile.ProviderReports;
 import dev.bursar.reconcile.ReconcileFormatter;
 import dev.bursar.reconcile.ReconcileRow;
 import dev.bursar.reconcile.Reconciler;
+import dev.bursar.reconcile.ReconcileStore;
+import dev.bursar.reconcile.StoredReconciliation;
 import dev.bursar.reconcile.Source;
 import dev.bursar.reconcile.Tolerance;
 import dev.bursar.reconcile.Verdict;
@@ -63,6 +65,10 @@ public final class ReconcileCommand implements Callable<Integer> {
                     + " anthropic-usage, with $OPENAI_ADMIN_KEY or $ANTHROPIC_ADMIN_KEY (default range: yesterday, UTC)")
     String pull;
 
+    @Option(names = "--stored", description = "compare the provider numbers the running gateway pulled and stored"
+            + " (reconcile: in bursar.yaml) instead of a file; every stored report (default range: this month, UTC)")
+    boolean stored;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "the provider's API root for --pull (default: https://api.openai.com or https://api.anthropic.com)")
     String baseUrl;
@@ -83,12 +89,14 @@ public final class ReconcileCommand implements Callable<Integer> {
             description = "end: a date includes that whole day, an instant is exclusive (default: the report's last bucket)")
     String to;
 
-    @Option(names = "--tolerance-pct", paramLabel = "P", defaultValue = "1",
-            description = "percent of the provider's number a difference may reach (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tolerance-pct", paramLabel = "P",
+            description = "percent of the provider's number a difference may reach (default: 1; with --stored, the"
+                    + " config's reconcile.percent)")
     BigDecimal tolerancePct;
 
-    @Option(names = "--tolerance-usd", paramLabel = "D", defaultValue = "0.01",
-            description = "dollars a cost difference may reach whatever its percent (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tolerance-usd", paramLabel = "D",
+            description = "dollars a cost difference may reach whatever its percent (default: 0.01; with --stored, the"
+                    + " config's reconcile.min-usd)")
     BigDecimal toleranceUsd;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
@@ -118,6 +126,9 @@ public final class ReconcileCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try {
             ModelNames names = new ModelNames(prices.catalog());
+            if (stored) {
+                return stored(names, out, err);
+            }
             Loaded loaded = pull != null ? pulled(names) : fromFile(names);
             Source source = loaded.report().source();
             TimeRange range = loaded.range();
@@ -130,7 +141,8 @@ public final class ReconcileCommand implements Callable<Integer> {
             try (Stores s = Stores.open(storage)) {
                 ledger = s.ledger().spend(new SpendQuery(Reconciler.LEDGER_GROUPS, range.from(), range.to()));
             }
-            Tolerance tolerance = new Tolerance(tolerancePct, toleranceUsd);
+            Tolerance tolerance = new Tolerance(tolerancePct != null ? tolerancePct : Tolerance.DEFAULT.pct(),
+                    toleranceUsd != null ? toleranceUsd : Tolerance.DEFAULT.usd());
             List<ReconcileRow> rows = new Reconciler(names, tolerance).compare(loaded.report(), ledger, range.from(),
                     range.to());
             out.print(switch (format) {
@@ -151,6 +163,35 @@ public final class ReconcileCommand implements Callable<Integer> {
             err.println("bursar reconcile: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code --stored}: every report the gateway stored for the range, against the ledger. */
+    private int stored(ModelNames names, java.io.PrintWriter out, java.io.PrintWriter err) {
+        if (pull != null || openAiCosts != null || openAiUsage != null || anthropicCost != null || anthropicUsage != null) {
+            throw new IllegalArgumentException("--stored reads the stored reports; give no report file or --pull with it");
+        }
+        TimeRange range = explicitRange().orElseGet(() -> TimeRange.parse(null, null, clock, "--from", "--to"));
+        // The same tolerance as GET /admin/reconcile and the gateway's verdicts unless the options say otherwise.
+        var cfg = ledgerFile != null && config == null ? dev.bursar.config.BursarConfig.defaults()
+                : ConfigLoader.resolve(config, env);
+        StorageConfig storage = ledgerFile != null ? new StorageConfig(ledgerFile.toString(), null, null) : cfg.storage();
+        if (LedgerFile.missing("bursar reconcile", storage, err)) {
+            return 1;
+        }
+        Tolerance tolerance = new Tolerance(tolerancePct != null ? tolerancePct : cfg.reconcile().percent(),
+                toleranceUsd != null ? toleranceUsd : cfg.reconcile().minUsd());
+        StoredReconciliation.Comparison c;
+        try (Stores s = Stores.open(storage)) {
+            c = new StoredReconciliation(new ReconcileStore(s.database()), s.ledger(), names, tolerance)
+                    .compare(range.from(), range.to());
+        }
+        out.print(switch (format) {
+            case table -> StoredReconciliation.table(c);
+            case json -> StoredReconciliation.json(c);
+            case csv -> StoredReconciliation.csv(c);
+        });
+        out.flush();
+        return c.allWithinTolerance() ? 0 : BEYOND_TOLERANCE;
     }
 
     /** The provider's report and the range to compare. */

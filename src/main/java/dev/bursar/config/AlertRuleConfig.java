@@ -17,6 +17,9 @@ import java.util.Set;
  *       {@code percent}, after {@code min-requests}</li>
  *   <li>{@code margin-below}: a customer's or plan's ({@code scope}; {@code match}, "*" for each) gross margin this
  *       month below {@code percent}</li>
+ *   <li>{@code reconcile-drift}: a provider's own cost report for a pulled day (see {@code reconcile:}) differs
+ *       from the ledger by more than {@code percent} of the provider's amount and more than {@code min-usd}, on a
+ *       day in the last {@code days}</li>
  * </ul>
  * Budget thresholds ({@code alert-at} on budgets) need no rule.
  */
@@ -35,7 +38,7 @@ public record AlertRuleConfig(
         String window) {
 
     public static final Set<String> TYPES = Set.of("spend-spike", "spend-above", "failure-rate", "runaway-loop", "prompt-bloat",
-            "margin-below");
+            "margin-below", "reconcile-drift");
 
     public AlertRuleConfig {
         if (type == null || !TYPES.contains(type)) {

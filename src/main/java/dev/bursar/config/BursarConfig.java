@@ -19,7 +19,8 @@ public record BursarConfig(
         CaptureConfig capture,
         List<CostConfig> costs,
         List<PlanConfig> plans,
-        List<CustomerConfig> customers) {
+        List<CustomerConfig> customers,
+        ReconcileConfig reconcile) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -37,24 +38,25 @@ public record BursarConfig(
         costs = costs == null ? List.of() : List.copyOf(costs);
         plans = plans == null ? List.of() : List.copyOf(plans);
         customers = customers == null ? List.of() : List.copyOf(customers);
+        reconcile = reconcile == null ? ReconcileConfig.off() : reconcile;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
         return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, reconcile);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
         return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, reconcile);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
         return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, reconcile);
     }
 }

@@ -95,6 +95,7 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": the top level must be a mapping of keys");
         }
         UnsetProviderKeys.Skipped skipped = UnsetProviderKeys.find(tree, env);
+        tree = ReconcileConfig.leaveOutUnsetKeys(tree.deepCopy(), env, source, warn);
         JsonNode substituted = substitute(tree, env, source, "");
         if (substituted.path("gateway").has("max-attempts") && substituted.path("resilience").has("retry")) {
             // Checked on the tree: GatewayConfig fills in max-attempts: 1 when absent, so the record cannot tell.

@@ -22,12 +22,17 @@ public final class FocusColumns {
     public static final List<String> OPTIONAL = List.of("ChargeFrequency", "ConsumedQuantity", "ConsumedUnit",
             "ServiceSubcategory");
 
-    /** Bursar's dimensions and the ledger's detail, so a FinOps tool can allocate by customer, feature, key... */
+    /**
+     * Bursar's dimensions and the ledger's detail, so a FinOps tool can allocate by customer, feature, key...; then
+     * the books' own fields of a cost item row (its name, category, label, allocation rule and where it is defined),
+     * null on ledger rows.
+     */
     public static final List<String> CUSTOM = List.of("x_EventId", "x_RequestId", "x_EventTime", "x_KeyId",
             "x_Customer", "x_User", "x_Team", "x_Feature", "x_Environment", "x_PromptVersion", "x_RequestedModel",
             "x_Model", "x_Endpoint", "x_Status", "x_Cache", "x_InputTokens", "x_CachedInputTokens",
             "x_CacheWrite5mTokens", "x_CacheWrite1hTokens", "x_OutputTokens", "x_ReasoningTokens", "x_PriceVersion",
-            "x_CostEstimated", "x_SavedCost");
+            "x_CostEstimated", "x_SavedCost", "x_CostItem", "x_CostCategory", "x_CostLabel", "x_CostAllocation",
+            "x_CostSource");
 
     /** Every FOCUS 1.2 column name (Mandatory or not), so the validator can tell a custom column from a typo. */
     static final Set<String> SPEC = Set.of("AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName",

@@ -39,9 +39,12 @@ final class AdminApi {
     private final AlertEngine alerts;
     private final RequestBodies bodies;
     private final Clock clock;
+    /** The books whose cost items follow the calls in a FOCUS export; null when the gateway has none. */
+    private final dev.bursar.books.Books books;
 
     AdminApi(String masterKey, KeyStore keys, Authenticator auth, Ledger ledger, AlertEngine alerts, RequestBodies bodies,
-             Clock clock) {
+             Clock clock, dev.bursar.books.Books books) {
+        this.books = books;
         this.alerts = alerts;
         this.masterKey = masterKey.getBytes(StandardCharsets.UTF_8);
         this.keys = keys;
@@ -124,6 +127,10 @@ final class AdminApi {
         res.header(HeaderNames.CONTENT_TYPE, f == ExportFormat.JSONL ? "application/x-ndjson" : "text/csv; charset=utf-8");
         try (OutputStream out = res.outputStream()) {
             ledger.export(new ExportQuery(from, to, limit), f, out);
+            if (f == ExportFormat.FOCUS && books != null && limit == 0) {
+                // as bursar export: FOCUS is the whole bill, the books' cost items after the calls
+                dev.bursar.books.FocusCostItems.write(books.costCharges(from, to), out);
+            }
         }
     }
 

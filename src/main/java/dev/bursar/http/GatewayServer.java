@@ -27,7 +27,9 @@ public final class GatewayServer implements AutoCloseable {
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
                         Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
-                        ResponseCache cache, dev.bursar.books.Books books) { }
+                        ResponseCache cache, dev.bursar.books.Books books,
+                        dev.bursar.reconcile.StoredReconciliation reconciled,
+                        dev.bursar.reconcile.ScheduledReconciler reconciler) { }
 
     private final WebServer server;
 
@@ -39,7 +41,7 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json, p.metrics());
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock());
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock(), p.books());
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
@@ -47,6 +49,7 @@ public final class GatewayServer implements AutoCloseable {
         new ProvidersApi(p.providers(), p.health(), admin::guarded).register(routing);
         new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
+        new ReconcileApi(p.reconciled(), p.reconciler(), p.clock(), admin::guarded).register(routing);
         admin.register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {

@@ -89,6 +89,9 @@ final class FocusRows {
         v.add(e.charge().priceVersion());
         v.add(e.charge().estimated());
         v.add(e.charge().savedUsd());
+        for (int i = 0; i < 5; i++) {
+            v.add(null); // x_CostItem .. x_CostSource: the books' cost item rows fill them, a call has none
+        }
     }
 
     /** One service per endpoint and provider ("openai messages" would be a second service of the same provider). */

@@ -25,6 +25,19 @@ public final class ReconcileFormatter {
     }
 
     public static String json(Source source, Instant from, Instant to, List<ReconcileRow> rows) {
+        return text(node(source, from, to, rows));
+    }
+
+    static String text(ObjectNode root) {
+        try {
+            return ReportPages.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The JSON document of one report's comparison (what {@code --format json} prints). */
+    static ObjectNode node(Source source, Instant from, Instant to, List<ReconcileRow> rows) {
         ObjectNode root = ReportPages.JSON.createObjectNode();
         root.put("source", source.option().substring(2));
         root.put("provider", source.provider());
@@ -51,11 +64,7 @@ public final class ReconcileFormatter {
             o.put("verdict", r.verdict().label());
         }
         root.put("beyond_tolerance", rows.stream().filter(r -> r.verdict() != Verdict.OK).count());
-        try {
-            return ReportPages.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     private static void side(ObjectNode o, Side s, boolean tokens, boolean dollars) {

@@ -53,7 +53,33 @@ class RulesTest {
                 .toList();
 
         MarginSource books = (scope, from, to) -> List.of();
-        assertThat(Rules.from(configs, books)).extracting(AlertRule::name)
-                .containsExactly("failure-rate", "margin-below", "prompt-bloat", "runaway-loop", "spend-above", "spend-spike");
+        DriftSource reconciled = (from, to) -> List.of();
+        assertThat(Rules.from(configs, books, reconciled)).extracting(AlertRule::name)
+                .containsExactly("failure-rate", "margin-below", "prompt-bloat", "reconcile-drift", "runaway-loop",
+                        "spend-above", "spend-spike");
+    }
+
+    @Test
+    void reconcile_drift_fires_past_both_the_percent_and_the_dollar_floor_per_provider_and_day() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-12-02");
+        DriftSource reconciled = (from, to) -> List.of(
+                new DriftSource.Day(day, "openai", new BigDecimal("100"), new BigDecimal("97"), List.of("gpt-4o")),
+                new DriftSource.Day(day, "anthropic", new BigDecimal("100"), new BigDecimal("99.5"), List.of()),
+                new DriftSource.Day(day, "deepseek", new BigDecimal("2"), new BigDecimal("1.2"), List.of()));
+        AlertRuleConfig c = new AlertRuleConfig("drift", "reconcile-drift", new BigDecimal("2"), null, new BigDecimal("1"),
+                null, null, null, null, null, null, null);
+        AlertRule rule = Rules.from(List.of(c), MarginSource.NONE, reconciled).getFirst();
+
+        List<Finding> found = rule.evaluate(new RuleContext(null, java.time.Instant.parse("2026-12-03T07:00:00Z")));
+
+        // openai: $3 and 3% (both past); anthropic: 0.5% and $0.50 (neither); deepseek: 40% but only $0.80
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.scopeValue()).isEqualTo("openai");
+            assertThat(f.window()).isEqualTo("day 2026-12-02");
+            assertThat(f.value()).isEqualByComparingTo("3");
+            assertThat(f.numbers().get("difference_pct")).isEqualByComparingTo("3");
+            assertThat(f.message()).contains("gpt-4o");
+        });
+        assertThatThrownBy(() -> Rules.from(List.of(c))).hasMessageContaining("needs scheduled reconciliation");
     }
 }

@@ -118,7 +118,8 @@ class ExportCommandTest {
         String text = stdout.toString(StandardCharsets.UTF_8);
         List<String> header = List.of(text.lines().findFirst().orElseThrow().split(","));
         assertThat(header.subList(0, 21)).containsExactlyElementsOf(FocusColumns.MANDATORY);
-        assertThat(header).endsWith("x_SavedCost").contains("x_Customer", "x_Feature", "x_PromptVersion", "x_KeyId");
+        assertThat(header).endsWith("x_SavedCost", "x_CostItem", "x_CostCategory", "x_CostLabel", "x_CostAllocation",
+                "x_CostSource").contains("x_Customer", "x_Feature", "x_PromptVersion", "x_KeyId");
         assertThat(text).contains("\"'=HYPERLINK(\"\"x\"\")\"").contains(",Usage,").contains(",Tokens,");
         assertThat(FocusValidator.validate(text).valid()).isTrue();
     }
@@ -144,5 +145,76 @@ class ExportCommandTest {
     void aMonthWithFromOrToIsRefused() {
         assertThat(export("--ledger", db.toString(), "--month", "2026-11", "--from", "2026-11-02")).isEqualTo(1);
         assertThat(err.toString()).contains("--month and --from/--to exclude each other");
+    }
+
+    /** The same storage with cost items in the books: one in bursar.yaml, one stored as the admin API would. */
+    private Path withCostItems() throws Exception {
+        Path withCosts = dir.resolve("with-costs.yaml");
+        Files.writeString(withCosts, "storage:\n  sqlite: " + db + "\n" + """
+                costs:
+                  - { name: aws, category: infrastructure, label: AWS, monthly-usd: 300.00, allocate: by-spend }
+                  - { name: audit, category: other, once-usd: 40.5, from: 2026-11 }
+                  - { name: later, category: monitoring, monthly-usd: 99, from: 2027-01 }
+                """);
+        try (Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
+            new dev.bursar.books.Books(s.database(), s.ledger(), List.of(), List.of(), List.of(), december)
+                    .putCost(new dev.bursar.config.CostConfig("grafana", "monitoring", "Grafana Cloud",
+                            new BigDecimal("49.99"), null, null, null, null));
+        }
+        return withCosts;
+    }
+
+    private FocusValidator.Result focus(String configFile, String... range) throws Exception {
+        Path csv = dir.resolve("focus-" + System.nanoTime() + ".csv");
+        List<String> args = new java.util.ArrayList<>(List.of("--config", configFile, "--format", "focus", "--out", csv.toString()));
+        args.addAll(List.of(range));
+        assertThat(export(args.toArray(String[]::new))).as(err.toString()).isZero();
+        return FocusValidator.validate(Files.readString(csv));
+    }
+
+    @Test
+    void theFocusExportIsTheLedgerAndTheBooksCostItemsAndItsTotalIsBoth() throws Exception {
+        FocusValidator.Result ledgerOnly = focus(config.toString(), "--month", "2026-11");
+        Path withCosts = withCostItems();
+
+        FocusValidator.Result whole = focus(withCosts.toString(), "--month", "2026-11");
+
+        assertThat(whole.violations()).isEmpty();
+        assertThat(whole.rows()).isEqualTo(november + 3); // aws, audit (booked in November), grafana; not "later"
+        assertThat(whole.billedCost()).isEqualByComparingTo(ledgerOnly.billedCost().add(new BigDecimal("390.49")));
+        List<List<String>> rows = Files.readAllLines(dir.resolve(Files.list(dir).filter(p -> p.getFileName().toString()
+                .startsWith("focus-")).sorted().toList().getLast().getFileName())).stream()
+                .filter(l -> l.contains("bursar-books")).map(l -> List.of(l.split(",", -1))).toList();
+        List<String> header = FocusColumns.all();
+        assertThat(rows).hasSize(3);
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(header.indexOf("x_CostItem"))).isEqualTo("aws");
+            assertThat(r.get(header.indexOf("ChargeCategory"))).isEqualTo("Usage");
+            assertThat(r.get(header.indexOf("ChargeFrequency"))).isEqualTo("Recurring");
+            assertThat(r.get(header.indexOf("ServiceCategory"))).isEqualTo("Compute");
+            assertThat(r.get(header.indexOf("ProviderName"))).isEqualTo("AWS");
+            assertThat(r.get(header.indexOf("x_CostAllocation"))).isEqualTo("by-spend");
+            assertThat(r.get(header.indexOf("x_CostSource"))).isEqualTo("yaml");
+            assertThat(r.get(header.indexOf("ChargePeriodStart"))).isEqualTo("2026-11-01T00:00:00Z");
+        });
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get(header.indexOf("x_CostItem"))).isEqualTo("audit");
+            assertThat(r.get(header.indexOf("ChargeCategory"))).isEqualTo("Purchase");
+            assertThat(new BigDecimal(r.get(header.indexOf("BilledCost")))).isEqualByComparingTo("40.5");
+        });
+        assertThat(rows).anySatisfy(r -> assertThat(r.get(header.indexOf("x_CostSource"))).isEqualTo("api"));
+    }
+
+    @Test
+    void aPartOfAMonthCarriesItsShareOfTheMonthlyItems() throws Exception {
+        FocusValidator.Result ledgerOnly = focus(config.toString(), "--from", "2026-11-01", "--to", "2026-11-15");
+        Path withCosts = withCostItems();
+
+        FocusValidator.Result half = focus(withCosts.toString(), "--from", "2026-11-01", "--to", "2026-11-15");
+
+        assertThat(half.violations()).isEmpty();
+        // 15 of November's 30 days: half of every amount of the month, as the margin report counts them:
+        // $150 + $24.995 + half the one-off $40.50 booked in November
+        assertThat(half.billedCost().subtract(ledgerOnly.billedCost())).isEqualByComparingTo("195.245");
     }
 }

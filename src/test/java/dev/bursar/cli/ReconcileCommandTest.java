@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import dev.bursar.reconcile.FakeProviderApi;
+import dev.bursar.reconcile.FakeAdminApi;
 
 /**
  * {@code bursar reconcile} against fixtures in the providers' documented response shapes
@@ -282,5 +283,77 @@ class ReconcileCommandTest {
         }
         assertThat(run("--pull", "openai-usage")).isEqualTo(1);
         assertThat(err.toString()).contains("needs an admin key in $OPENAI_ADMIN_KEY");
+    }
+
+    /** Pulls 2026-11-01 and -02 from a fake OpenAI Admin API into the ledger's database, as the gateway's schedule does. */
+    private void pulledByTheGateway(java.math.BigDecimal extraOnTheSecondDay) throws Exception {
+        try (FakeAdminApi api = FakeAdminApi.openAi("sk-admin");
+             Stores s = Stores.open(new StorageConfig(db.toString(), null, null))) {
+            var config = new dev.bursar.config.ReconcileConfig(new dev.bursar.config.ReconcileConfig.Admin("sk-admin",
+                    api.baseUrl()), null, null, null, null, null, null);
+            var reconciler = new dev.bursar.reconcile.ScheduledReconciler(config,
+                    new dev.bursar.reconcile.ReconcileStore(s.database()),
+                    new dev.bursar.reconcile.ModelNames(dev.bursar.pricing.PriceCatalog.bundled()), Clock.systemUTC(), () -> { });
+            for (String d : List.of("2026-11-01", "2026-11-02")) {
+                java.time.LocalDate day = java.time.LocalDate.parse(d);
+                BigDecimal extra = d.endsWith("02") ? extraOnTheSecondDay : BigDecimal.ZERO;
+                api.serve(FakeAdminApi.OPENAI_COSTS, FakeAdminApi.openAiCosts(day, Map.of("gpt-4o-2024-08-06",
+                        new BigDecimal[] {new BigDecimal("0.15").add(extra), new BigDecimal("0.15")})));
+                api.serve(FakeAdminApi.OPENAI_USAGE, FakeAdminApi.openAiUsage(day, Map.of("gpt-4o-2024-08-06",
+                        new long[] {100000, 40000, 10000})));
+                assertThat(reconciler.pull(day, false)).singleElement().satisfies(o -> assertThat(o.ok()).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void storedReadsWhatTheGatewayPulledInsteadOfAFileWithTheSameJsonFields() throws Exception {
+        pulledByTheGateway(BigDecimal.ZERO);
+
+        int code = run("--stored", "--from", "2026-11-01", "--to", "2026-11-02", "--format", "json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode reports = json().get("reports");
+        assertThat(reports).extracting(r -> r.get("source").asText()).containsExactly("openai-costs", "openai-usage");
+        JsonNode costs = reports.get(0);
+        assertThat(costs.get("compared").asText()).isEqualTo("cost_usd");
+        assertThat(costs.get("rows")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("model").asText()).isEqualTo("gpt-4o");
+            assertThat(r.get("ledger").get("cost_usd").asText()).isEqualTo("0.3");
+            assertThat(r.get("reported").get("cost_usd").asText()).isEqualTo("0.3");
+            assertThat(r.get("verdict").asText()).isEqualTo("ok");
+        });
+        assertThat(json().get("runs")).hasSize(2).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ok"));
+    }
+
+    @Test
+    void storedBypassTrafficIsBeyondToleranceWithExitCodeThree() throws Exception {
+        pulledByTheGateway(new BigDecimal("4.70"));
+
+        int code = run("--stored", "--from", "2026-11-01", "--to", "2026-11-02");
+
+        assertThat(code).as(err.toString()).isEqualTo(3);
+        assertThat(out.toString()).contains("openai-costs:", "openai-usage:")
+                .containsPattern("2026-11-02 +openai +gpt-4o +0\\.30 +5\\.00 +4\\.70 +drift");
+    }
+
+    @Test
+    void storedWithNothingPulledSaysSo() {
+        int code = run("--stored", "--from", "2026-11-01", "--to", "2026-11-02");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("has been pulled");
+    }
+
+    @Test
+    void storedVerdictsUseTheConfigsToleranceLikeTheAdminApiUnlessTheOptionsSayOtherwise() throws Exception {
+        pulledByTheGateway(new BigDecimal("4.70"));
+        Path yaml = dir.resolve("bursar.yaml");
+        Files.writeString(yaml, "reconcile: { percent: 100, min-usd: 10 }\n");
+
+        assertThat(run("--stored", "--config", yaml.toString(), "--from", "2026-11-01", "--to", "2026-11-02",
+                "--format", "json")).as(err.toString()).isZero();
+        assertThat(run("--stored", "--config", yaml.toString(), "--tolerance-usd", "1", "--tolerance-pct", "10",
+                "--from", "2026-11-01", "--to", "2026-11-02")).isEqualTo(3);
     }
 }
