@@ -86,7 +86,8 @@ public final class ConfigLoader {
         try {
             tree = mapper.readTree(yaml);
         } catch (IOException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage(), e);
+            tree = withQuotedReferences(mapper, yaml).orElseThrow(
+                    () -> new ConfigException(source + ": not valid YAML: " + e.getMessage(), e));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return BursarConfig.defaults();
@@ -182,6 +183,27 @@ public final class ConfigLoader {
             }
         }
         return sb.toString();
+    }
+
+    /** A bare {@code ${VAR}} right after {@code :}, {@code [} or {@code ,} of a flow mapping or list. */
+    private static final java.util.regex.Pattern BARE_REFERENCE = java.util.regex.Pattern.compile(
+            "(?<=[{\\[,:][ \\t]{0,40})\\$\\{([A-Za-z_][A-Za-z0-9_]*)}(?=[ \\t]*(?:[,}\\]#\\r\\n]|$))");
+
+    /**
+     * {@code { admin-key: ${OPENAI_ADMIN_KEY} }}, as the docs write it, is not YAML: a plain scalar in a flow mapping
+     * may not hold braces. Only when the file does not parse as written, each bare reference is quoted and the file
+     * read again, so a file that is valid YAML is never rewritten.
+     */
+    private static java.util.Optional<JsonNode> withQuotedReferences(ObjectMapper mapper, String yaml) {
+        String quoted = BARE_REFERENCE.matcher(yaml).replaceAll("\"\\${$1}\"");
+        if (quoted.equals(yaml)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.ofNullable(mapper.readTree(quoted));
+        } catch (IOException stillBad) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static JsonNode substitute(JsonNode node, Map<String, String> env, String source, String path) {

@@ -34,6 +34,23 @@ class ReconcileConfigTest {
     }
 
     @Test
+    void theIssuesOneLineFormWithBareReferencesReadsTheSame() {
+        String asWritten = """
+                reconcile: { openai: { admin-key: ${OPENAI_ADMIN_KEY} }, anthropic: { admin-key: ${ANTHROPIC_ADMIN_KEY} }, every: 1d }
+                providers:
+                  - name: s   # a comment: ${NOT_A_REFERENCE}
+                    type: sim
+                """;
+        BursarConfig c = ConfigLoader.parse(asWritten,
+                Map.of("OPENAI_ADMIN_KEY", "sk-admin-1", "ANTHROPIC_ADMIN_KEY", "sk-ant-admin-2"), "t.yaml");
+        assertThat(c.reconcile().openai().adminKey()).isEqualTo("sk-admin-1");
+        assertThat(c.reconcile().anthropic().adminKey()).isEqualTo("sk-ant-admin-2");
+        assertThat(c.providers()).hasSize(1);
+        assertThatThrownBy(() -> ConfigLoader.parse("reconcile: { openai: { admin-key: ${OPENAI_ADMIN_KEY} }\n",
+                Map.of("OPENAI_ADMIN_KEY", "k"), "t.yaml")).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
     void anUnsetAdminKeyLeavesItsProviderOutWithAWarningInsteadOfFailingTheStart() {
         List<String> warnings = new ArrayList<>();
         ReconcileConfig r = ConfigLoader.parse(DOCUMENTED, Map.of("OPENAI_ADMIN_KEY", "sk-admin-1"), "t.yaml",
