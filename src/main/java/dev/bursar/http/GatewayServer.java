@@ -12,6 +12,8 @@ import dev.bursar.gateway.Gateway;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.routing.ModelRoutes;
+import dev.bursar.ui.Assets;
+import dev.bursar.ui.Sessions;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -27,7 +29,7 @@ public final class GatewayServer implements AutoCloseable {
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
                         Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
-                        ResponseCache cache, dev.bursar.books.Books books) { }
+                        ResponseCache cache, dev.bursar.books.Books books, dev.bursar.pricing.PriceCatalog catalog) { }
 
     private final WebServer server;
 
@@ -39,7 +41,9 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json, p.metrics());
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock());
+        // Dashboard sessions last a working day; a restart ends them (the signing key lives in memory only).
+        Sessions sessions = new Sessions(p.masterKey(), p.clock(), Duration.ofHours(12));
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock(), sessions);
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
@@ -48,6 +52,9 @@ public final class GatewayServer implements AutoCloseable {
         new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
         admin.register(routing);
+        new RequestsApi(p.ledger(), p.clock(), admin::guarded).register(routing);
+        new PricesApi(p.catalog(), p.clock(), admin::guarded).register(routing);
+        new DashboardRoutes(sessions, new Assets(), bodies).register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
