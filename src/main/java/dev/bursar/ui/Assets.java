@@ -35,7 +35,7 @@ public final class Assets {
     /** The file at {@code path} below {@code /ui/} ({@code ""} is the page shell). */
     public Optional<Asset> get(String path) {
         String p = path.isEmpty() ? "index.html" : path;
-        if (!p.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.[a-z]+")) {
+        if (!p.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*(\\.[A-Za-z0-9_-]+)+")) { // no "..", no empty segment
             return Optional.empty();
         }
         return cache.computeIfAbsent(p, this::load);
