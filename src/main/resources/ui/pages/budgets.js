@@ -2,7 +2,7 @@
 // alert history (/admin/budgets, /admin/alerts).
 import {h} from '../dom.js';
 import {get} from '../api.js';
-import {pico, usd} from '../money.js';
+import {pico, usdSmall as usd} from '../money.js';
 import {panel, table, bar, badge} from './common.js';
 
 export async function render(root) {

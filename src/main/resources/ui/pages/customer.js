@@ -30,7 +30,7 @@ export async function render(root, [id]) {
   }
   const canvas = h('canvas', {id: 'customer-chart'});
   const cols = (dim) => [
-    {label: dim, value: r => r[dim], sort: r => r[dim]},
+    {label: dim[0].toUpperCase() + dim.slice(1), value: r => r[dim], sort: r => r[dim]},
     {label: 'Spend', cls: 'num', value: r => usd(r.cost_usd), sort: r => pico(r.cost_usd), defaultAsc: false},
     {label: 'Requests', cls: 'num', value: r => count(r.requests), sort: r => r.requests, defaultAsc: false},
     {label: 'Cost / request', cls: 'num', value: r => r.requests ? usdSmall(pico(r.cost_usd) / BigInt(r.requests)) : '—'},

@@ -41,7 +41,7 @@ export async function render(root) {
     {label: 'Requests', cls: 'num', value: r => count(r.requests), sort: r => r.requests, key: 'requests', defaultAsc: false},
     {label: 'Cost / request', cls: 'num', value: r => r.requests ? usdSmall(r.cost / BigInt(r.requests)) : '—',
       sort: r => r.requests ? r.cost / BigInt(r.requests) : 0n, key: 'cpr', defaultAsc: false},
-    {label: 'Budget', value: r => r.budget ? bar(r.budget.used, usd(r.budget.status.spent_usd) + ' of ' + usd(r.budget.status.limit_usd))
+    {label: 'Budget', value: r => r.budget ? bar(r.budget.used, usdSmall(r.budget.status.spent_usd) + ' of ' + usdSmall(r.budget.status.limit_usd))
       : h('span', {class: 'muted'}, 'none'), sort: r => r.budget ? r.budget.used : -1, key: 'budget', defaultAsc: false},
     {label: 'Revenue', cls: 'num', value: r => r.margin ? usd(r.revenue) : '—', sort: r => r.revenue ?? -1n, key: 'revenue'},
     {label: 'Cost to serve', cls: 'num', value: r => r.margin ? usd(r.cts) : '—', sort: r => r.cts ?? -1n, key: 'cts'},

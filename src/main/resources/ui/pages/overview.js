@@ -71,7 +71,7 @@ export async function render(root) {
   }
 
   const top = (rows, dim, link) => table([
-    {label: dim, value: r => link ? routeLink(r[dim], link, r[dim]) : r[dim]},
+    {label: dim[0].toUpperCase() + dim.slice(1), value: r => link ? routeLink(r[dim], link, r[dim]) : r[dim]},
     {label: 'Spend', cls: 'num', value: r => usd(r.cost_usd)},
     {label: 'Requests', cls: 'num', value: r => count(r.requests)},
     {label: 'Share', cls: 'num', value: r => pct(pico(r.cost_usd), mtd)},

@@ -45,7 +45,7 @@ function row(r) {
   const tokens = (n) => count(n);
   const writes = (r.cache_write_5m_tokens || 0) + (r.cache_write_1h_tokens || 0);
   return h('tr', {'data-event': r.event_id, 'data-cost': r.cost_usd},
-    h('td', {class: 'mono', title: r.request_id}, r.time.replace('T', ' ').replace('Z', '')),
+    h('td', {class: 'mono', title: r.request_id}, r.time.replace('T', ' ').replace(/(\.\d+)?Z$/, '')),
     h('td', {}, r.customer ?? h('span', {class: 'muted'}, '—')),
     h('td', {}, r.feature ?? h('span', {class: 'muted'}, '—')),
     h('td', {title: r.provider ? 'via ' + r.provider : null}, r.served_model ?? r.requested_model ?? '—'),

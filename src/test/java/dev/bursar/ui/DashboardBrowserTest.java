@@ -58,7 +58,7 @@ class DashboardBrowserTest {
               - { name: sim, type: sim, sim: { ttft-millis: 0, tokens-per-second: 100000, rate-limit-rate: 0, server-error-rate: 0, timeout-rate: 0, cut-stream-rate: 0, seed: 3 } }
             budgets:
               - { name: acme-monthly, scope: customer, match: acme, window: month, limit-usd: "50.00", alert-at: [0.5, 0.8, 1.0] }
-              - { name: globex-daily, scope: customer, match: globex, window: day, limit-usd: "0.002", alert-at: [0.5, 1.0], enforce: soft }
+              - { name: globex-daily, scope: customer, match: globex, window: day, limit-usd: "0.75", alert-at: [0.5, 1.0], enforce: soft }
               - { name: all-daily, scope: global, window: day, limit-usd: "500" }
             plans:
               - { name: pro, monthly-usd: "15" }

@@ -35,8 +35,8 @@ final class DemoLedger {
         Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         long sinceMidnight = Duration.between(midnight, now).toSeconds();
         for (int i = 0; i < n; i++) {
-            // a fifth of the rows today (within the hours since midnight), the rest over the last 45 days
-            long back = i % 5 == 0 ? (long) (r.nextDouble() * Math.max(1, Math.min(sinceMidnight - 1, 6 * 3600)))
+            // one row in 25 today (within the hours since midnight), the rest over the last 45 days
+            long back = i % 25 == 0 ? (long) (r.nextDouble() * Math.max(1, Math.min(sinceMidnight - 1, 6 * 3600)))
                     : (long) (r.nextDouble() * 45 * 86400);
             ledger.append(event(i, now.minusSeconds(Math.max(1, back)), r));
         }
