@@ -87,6 +87,11 @@ public final class DashboardBench {
         }
     }
 
+    /** A data attribute of the current document's body, read by script (a reload replaces the element). */
+    private static String body(ChromeDriver driver, String name) {
+        return (String) driver.executeScript("return document.body && document.body.dataset['" + name + "'] || null");
+    }
+
     private static void pages(String base, int runs, Path shots) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
@@ -99,17 +104,16 @@ public final class DashboardBench {
             driver.get(base + "/ui/login.html");
             driver.findElement(By.id("key")).sendKeys(KEY);
             driver.findElement(By.id("submit")).click();
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+            wait.until(d -> "true".equals(body(driver, "ready")));
             for (String route : List.of("overview", "customers", "customer/cust-001", "budgets", "requests", "prices")) {
                 List<Long> render = new ArrayList<>();
                 List<Long> wall = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     long t0 = System.nanoTime();
                     driver.get(base + "/ui/?run=" + i + "#/" + route); // a full load each time: scripts, fetches, charts
-                    wait.until(d -> route.split("/")[0].equals(d.findElement(By.tagName("body")).getAttribute("data-page"))
-                            && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                    wait.until(d -> route.split("/")[0].equals(body(driver, "page")) && "true".equals(body(driver, "ready")));
                     wall.add((System.nanoTime() - t0) / 1_000_000);
-                    render.add(Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-render-ms")));
+                    render.add(Long.parseLong(body(driver, "renderMs")));
                 }
                 Files.write(shots.resolve(route.replace('/', '-') + ".png"), driver.getScreenshotAs(OutputType.BYTES));
                 render.sort(null);

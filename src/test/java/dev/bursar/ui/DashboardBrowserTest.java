@@ -170,6 +170,11 @@ class DashboardBrowserTest {
         assertThat(topCustomers).containsExactlyElementsOf(expected.subList(0, Math.min(8, expected.size())));
         assertThat(texts("#top-customer tbody tr td:nth-child(2)").getFirst())
                 .isEqualTo(dollars(byCustomer.get("rows").get(0).get("cost_usd").asText()));
+
+        driver.findElement(By.cssSelector("button[data-grain=hour]")).click(); // the hourly series loads on demand
+        wait.until(d -> d.findElement(By.cssSelector("button[data-grain=hour]")).getAttribute("class").contains("on"));
+        Thread.sleep(300);
+        assertNoConsoleErrors("overview, hourly");
     }
 
     @Test
