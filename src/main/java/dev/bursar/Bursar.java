@@ -151,7 +151,7 @@ public final class Bursar implements AutoCloseable {
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler));
+                            config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler, catalog));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
                     config.server().host(), responses, captures, reconciler);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());

@@ -16,7 +16,9 @@ import dev.bursar.ledger.TimeRange;
 import dev.bursar.wire.ApiError;
 import dev.bursar.wire.BadRequest;
 import dev.bursar.wire.ClientWire;
+import dev.bursar.ui.Sessions;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -29,7 +31,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** The admin JSON API under {@code /admin/}: keys, spend, ledger export. Every call needs the master key. */
+/**
+ * The admin JSON API under {@code /admin/}: keys, spend, ledger export. Every call needs the master key, or for reads
+ * only, a dashboard session cookie (dev.bursar.ui.Sessions).
+ */
 final class AdminApi {
 
     private final byte[] masterKey;
@@ -41,10 +46,12 @@ final class AdminApi {
     private final Clock clock;
     /** The books whose cost items follow the calls in a FOCUS export; null when the gateway has none. */
     private final dev.bursar.books.Books books;
+    private final Sessions sessions;
 
     AdminApi(String masterKey, KeyStore keys, Authenticator auth, Ledger ledger, AlertEngine alerts, RequestBodies bodies,
-             Clock clock, dev.bursar.books.Books books) {
+             Clock clock, dev.bursar.books.Books books, Sessions sessions) {
         this.books = books;
+        this.sessions = sessions;
         this.alerts = alerts;
         this.masterKey = masterKey.getBytes(StandardCharsets.UTF_8);
         this.keys = keys;
@@ -68,7 +75,9 @@ final class AdminApi {
         return (req, res) -> {
             try {
                 String presented = WireEndpoints.credential(req);
-                if (presented == null || !MessageDigest.isEqual(masterKey, presented.getBytes(StandardCharsets.UTF_8))) {
+                if (presented == null && DashboardRoutes.hasSession(req, sessions)) {
+                    readOnlySession(req);
+                } else if (presented == null || !MessageDigest.isEqual(masterKey, presented.getBytes(StandardCharsets.UTF_8))) {
                     throw new ApiError(401, "authentication_error", "invalid_master_key", null,
                             "The admin API needs the master key as 'Authorization: Bearer <key>' (BURSAR_MASTER_KEY, or the key printed at first start).");
                 }
@@ -82,6 +91,18 @@ final class AdminApi {
                 send(res, 400, ApiError.badRequest("invalid_parameter", null, e.getMessage()).body(ClientWire.OPENAI));
             }
         };
+    }
+
+    /**
+     * A dashboard session (cookie) may only read: the cookie rides along on any same-site request, the key does not,
+     * so changes keep needing the key itself.
+     */
+    private static void readOnlySession(ServerRequest req) {
+        Method m = req.prologue().method();
+        if (m != Method.GET && m != Method.HEAD) {
+            throw new ApiError(403, "permission_error", "read_only_session", null,
+                    "A dashboard session can only read; send the master key as 'Authorization: Bearer <key>' to change anything.");
+        }
     }
 
     private void createKey(ServerRequest req, ServerResponse res) {

@@ -12,6 +12,8 @@ import dev.bursar.gateway.Gateway;
 import dev.bursar.ledger.Ledger;
 import dev.bursar.metrics.Metrics;
 import dev.bursar.routing.ModelRoutes;
+import dev.bursar.ui.Assets;
+import dev.bursar.ui.Sessions;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -29,7 +31,8 @@ public final class GatewayServer implements AutoCloseable {
                         Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
                         ResponseCache cache, dev.bursar.books.Books books,
                         dev.bursar.reconcile.StoredReconciliation reconciled,
-                        dev.bursar.reconcile.ScheduledReconciler reconciler) { }
+                        dev.bursar.reconcile.ScheduledReconciler reconciler,
+                        dev.bursar.pricing.PriceCatalog catalog) { }
 
     private final WebServer server;
 
@@ -41,7 +44,10 @@ public final class GatewayServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         RequestBodies bodies = new RequestBodies(json, p.maxBodyBytes());
         WireEndpoints wire = new WireEndpoints(p.gateway(), bodies, p.routes(), json, p.metrics());
-        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock(), p.books());
+        // Dashboard sessions last a working day; a restart ends them (the signing key lives in memory only).
+        Sessions sessions = new Sessions(p.masterKey(), p.clock(), Duration.ofHours(12));
+        AdminApi admin = new AdminApi(p.masterKey(), p.keys(), p.auth(), p.ledger(), p.alerts(), bodies, p.clock(), p.books(),
+                sessions);
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(new CrossSite(p.corsOrigins()));
         wire.register(routing);
@@ -51,6 +57,9 @@ public final class GatewayServer implements AutoCloseable {
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
         new ReconcileApi(p.reconciled(), p.reconciler(), p.clock(), admin::guarded).register(routing);
         admin.register(routing);
+        new RequestsApi(p.ledger(), p.clock(), admin::guarded).register(routing);
+        new PricesApi(p.catalog(), p.clock(), admin::guarded).register(routing);
+        new DashboardRoutes(sessions, new Assets(), bodies).register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {
             res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");

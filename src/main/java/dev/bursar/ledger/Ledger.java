@@ -21,6 +21,9 @@ public interface Ledger extends AutoCloseable {
     /** Streams the raw rows in [from, to) to {@code out}, oldest first. */
     void export(ExportQuery query, ExportFormat format, OutputStream out);
 
+    /** The newest raw rows, newest first, filtered as the query says (the dashboard's request list). */
+    List<UsageEvent> latest(LatestQuery query);
+
     /** Number of rows (for tests and health). */
     long count();
 

@@ -17,6 +17,7 @@ public final class SqlLedger implements Ledger {
     private final GroupCommitWriter writer;
     private final SpendReader reader;
     private final Exporter exporter;
+    private final LatestReader latest;
 
     /** {@code db} must already be migrated; the ledger does not close it. */
     public SqlLedger(Database db) {
@@ -50,6 +51,7 @@ public final class SqlLedger implements Ledger {
         }, "bursar-ledger-writer");
         this.reader = new SpendReader(db);
         this.exporter = new Exporter(db);
+        this.latest = new LatestReader(db);
     }
 
     /**
@@ -85,6 +87,11 @@ public final class SqlLedger implements Ledger {
     @Override
     public void export(ExportQuery query, ExportFormat format, OutputStream out) {
         exporter.export(query, format, out);
+    }
+
+    @Override
+    public List<UsageEvent> latest(LatestQuery query) {
+        return latest.latest(query);
     }
 
     @Override

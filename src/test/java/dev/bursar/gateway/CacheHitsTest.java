@@ -78,6 +78,11 @@ class CacheHitsTest {
         }
 
         @Override
+        public List<UsageEvent> latest(dev.bursar.ledger.LatestQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long count() {
             return happened.size();
         }
