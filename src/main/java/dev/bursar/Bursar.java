@@ -35,6 +35,7 @@ import dev.bursar.resilience.RetryPolicy;
 import dev.bursar.resilience.Sleeper;
 import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.routing.ModelRoutes;
+import dev.bursar.telemetry.Telemetry;
 import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,9 +62,13 @@ public final class Bursar implements AutoCloseable {
     private final ResponseCache responses;
     /** Request capture for {@code bursar replay}, or null when {@code capture} is off. */
     private final CaptureWriter captures;
+    /** OpenTelemetry export, {@link Telemetry#off()} unless configured. */
+    private final Telemetry telemetry;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
+                   Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.captures = captures;
         this.responses = responses;
         this.controls = controls;
@@ -92,6 +97,7 @@ public final class Bursar implements AutoCloseable {
         // Owns the upstream client's threads (read watchdog, idle sweeper, stream-gap timer) until close().
         UpstreamHttp upstream = new UpstreamHttp();
         CaptureWriter captures = null;
+        Telemetry telemetry = Telemetry.off();
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -139,20 +145,25 @@ public final class Bursar implements AutoCloseable {
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
                     responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock),
-                    captures == null ? CaptureSink.none() : captures);
+                    captures == null ? CaptureSink.none() : captures,
+                    telemetry = Telemetry.of(config.telemetry(), env, genAiProviders(providerConfigs),
+                            dev.bursar.config.BuildInfo.version()));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses, books));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures);
+                    config.server().host(), responses, captures, telemetry);
+            config.telemetry().endpoint(env).ifPresent(endpoint -> log.println("telemetry: OpenTelemetry spans and GenAI"
+                    + " metrics to " + endpoint + " (OTLP HTTP/protobuf)"));
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
             if (captures != null) {
                 captures.close();
             }
+            telemetry.close();
             upstream.close();
             storage.close();
             throw e;
@@ -176,6 +187,27 @@ public final class Bursar implements AutoCloseable {
                     names.add(m.upstream());
                 }
             }
+        }
+        return names;
+    }
+
+    /**
+     * Each provider's {@code gen_ai.provider.name}: the GenAI conventions' well-known value for its vendor; a sim
+     * provider keeps its own name (it imitates vendors, it is none of them).
+     */
+    private static Map<String, String> genAiProviders(List<ProviderConfig> configs) {
+        Map<String, String> names = new HashMap<>();
+        for (ProviderConfig pc : configs) {
+            names.put(pc.name(), switch (pc.type()) {
+                case OPENAI -> switch (pc.name()) {
+                    case "deepseek" -> "deepseek";
+                    case "mistral" -> "mistral_ai";
+                    default -> "openai";
+                };
+                case ANTHROPIC -> "anthropic";
+                case GEMINI -> "gcp.gemini";
+                case SIM -> pc.name();
+            });
         }
         return names;
     }
@@ -252,6 +284,7 @@ public final class Bursar implements AutoCloseable {
             captures.close(); // after the server: the last answered requests are still queued
         }
         responses.close();
+        telemetry.close(); // after the server: the last requests' spans are flushed
         upstream.close();
         controls.close();
         alerts.close();
