@@ -65,7 +65,15 @@ final class CacheHits {
                 new ResponseCache.Target(route.provider().name(), route.upstreamModel(), modelCacheable));
     }
 
-    /** Answers a hit and books it; returns the HTTP status. */
+    /** Answers a hit and books it, without telemetry; returns the HTTP status. */
+    int serve(String requestId, Inbound in, Attribution who, Route route, ResponseCache.Lookup lookup, boolean stream,
+              Responder out) {
+        return serve(requestId, in, who, route, lookup, stream, out, NO_TRACE);
+    }
+
+    private static final RequestTrace NO_TRACE = dev.bursar.telemetry.Telemetry.off().request(null, null);
+
+    /** Answers a hit and books it (the request's span says it was a hit); returns the HTTP status. */
     int serve(String requestId, Inbound in, Attribution who, Route route, ResponseCache.Lookup lookup, boolean stream,
               Responder out, RequestTrace trace) {
         CachedAnswer answer = lookup.hit().orElseThrow();
