@@ -28,14 +28,15 @@ public record TelemetryConfig(Otlp otlp, String serviceName, Duration exportInte
     public record Otlp(String endpoint) {
         public Otlp {
             if (endpoint != null && !endpoint.isBlank()) {
-                URI uri;
+                URI uri = null;
                 try {
                     uri = URI.create(endpoint);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URL");
+                    // reported below with the form it should take
                 }
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new IllegalArgumentException("endpoint '" + endpoint + "' must be an http:// or https:// URL");
+                if (uri == null || !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("endpoint '" + endpoint + "' must be an http:// or https:// URL"
+                            + " (the collector's OTLP/HTTP base, e.g. http://127.0.0.1:4318)");
                 }
             }
         }

@@ -7,6 +7,8 @@ import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The GenAI client metrics, recorded once per provider attempt (Bursar is the provider's client):
@@ -40,15 +42,34 @@ final class GenAiMetrics {
                 .build();
     }
 
-    void record(Attributes base, String errorType, long inputTokens, long outputTokens, boolean hasUsage, double seconds) {
-        AttributesBuilder b = base.toBuilder();
-        if (errorType != null) {
-            b.put(GenAi.ERROR_TYPE, errorType);
+    /** The attributes of one series; {@code errorType} null when the attempt answered. */
+    record Key(String operation, String provider, String requestModel, String responseModel, String errorType) { }
+
+    /** Duration, input and output attributes of a key: built once, not per attempt (models and providers are few). */
+    private record Series(Attributes duration, Attributes input, Attributes output) { }
+
+    private static final int MAX_KEPT = 4096;
+    private final Map<Key, Series> series = new ConcurrentHashMap<>();
+
+    void record(Key key, long inputTokens, long outputTokens, boolean hasUsage, double seconds) {
+        Series s = series.get(key);
+        if (s == null) {
+            // A provider may name any response model: past a bound, series are built per call instead of kept.
+            s = series.size() < MAX_KEPT ? series.computeIfAbsent(key, GenAiMetrics::series) : series(key);
         }
-        duration.record(seconds, b.build());
+        duration.record(seconds, s.duration());
         if (hasUsage) {
-            tokens.record(inputTokens, base.toBuilder().put(GenAi.TOKEN_TYPE, "input").build());
-            tokens.record(outputTokens, base.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
+            tokens.record(inputTokens, s.input());
+            tokens.record(outputTokens, s.output());
         }
+    }
+
+    private static Series series(Key k) {
+        AttributesBuilder b = Attributes.builder().put(GenAi.OPERATION, k.operation()).put(GenAi.PROVIDER, k.provider())
+                .put(GenAi.REQUEST_MODEL, k.requestModel()).put(GenAi.RESPONSE_MODEL, k.responseModel());
+        Attributes base = b.build();
+        Attributes withError = k.errorType() == null ? base : base.toBuilder().put(GenAi.ERROR_TYPE, k.errorType()).build();
+        return new Series(withError, base.toBuilder().put(GenAi.TOKEN_TYPE, "input").build(),
+                base.toBuilder().put(GenAi.TOKEN_TYPE, "output").build());
     }
 }

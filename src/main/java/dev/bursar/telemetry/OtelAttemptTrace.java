@@ -3,9 +3,7 @@ package dev.bursar.telemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import java.util.HashMap;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.List;
 import java.util.Map;
 
@@ -71,20 +69,21 @@ final class OtelAttemptTrace implements AttemptTrace {
             span.setStatus(StatusCode.ERROR, "attempt ended without an outcome");
         }
         span.end();
-        Attributes base = Attributes.of(GenAi.OPERATION, operation, GenAi.PROVIDER, provider,
-                GenAi.REQUEST_MODEL, requestModel, GenAi.RESPONSE_MODEL, responseModel());
         long input = settled == null ? 0 : settled.usage().inputTokens();
         long output = settled == null ? 0 : settled.usage().outputTokens();
         boolean hasUsage = settled != null && settled.usage().totalTokens() > 0;
-        metrics.record(base, settled == null ? "_OTHER" : settled.errorType(), input, output, hasUsage,
+        metrics.record(new GenAiMetrics.Key(operation, provider, requestModel, responseModel(),
+                        settled == null ? "_OTHER" : settled.errorType()), input, output, hasUsage,
                 (System.nanoTime() - startedNanos) / 1e9);
     }
 
     @Override
     public Map<String, String> upstreamHeaders() {
-        Map<String, String> headers = new HashMap<>(2);
-        W3CTraceContextPropagator.getInstance().inject(Context.root().with(span), headers, Map::put);
-        return headers;
+        // W3C trace context, version 00: the attempt's span is the upstream request's parent.
+        SpanContext c = span.getSpanContext();
+        String parent = "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex();
+        String state = c.getTraceState().isEmpty() ? null : W3CTraceStates.encode(c.getTraceState());
+        return state == null ? Map.of("traceparent", parent) : Map.of("traceparent", parent, "tracestate", state);
     }
 
 }

@@ -11,6 +11,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
@@ -54,6 +55,8 @@ final class OtelTelemetry implements Telemetry {
         SdkTracerProvider traces = SdkTracerProvider.builder()
                 .setResource(resource)
                 .addSpanProcessor(BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
+                                // Marshal each batch into reused buffers: less garbage on a busy gateway.
+                                .setMemoryMode(MemoryMode.REUSABLE_DATA)
                                 .setEndpoint(base + "/v1/traces").build())
                         .setScheduleDelay(config.exportInterval())
                         .setMaxQueueSize(QUEUE)
@@ -62,6 +65,7 @@ final class OtelTelemetry implements Telemetry {
         SdkMeterProvider meters = SdkMeterProvider.builder()
                 .setResource(resource)
                 .registerMetricReader(PeriodicMetricReader.builder(OtlpHttpMetricExporter.builder()
+                                .setMemoryMode(MemoryMode.REUSABLE_DATA)
                                 .setEndpoint(base + "/v1/metrics").build())
                         .setInterval(config.exportInterval())
                         .build())
