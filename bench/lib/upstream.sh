@@ -59,6 +59,9 @@ http {
       add_header Cache-Control no-cache;
       alias $dir/nginx/stream.sse;
     }
+    # A stand-in OTLP/HTTP collector for bench/telemetry.sh: takes every export with an empty 200 (which the
+    # exporter reads as an empty Export*ServiceResponse, i.e. all accepted) and logs it, to count what arrived.
+    location /otlp/ { access_log $dir/nginx/otlp.log; default_type application/x-protobuf; return 200 ''; }
     location / { return 404 '{"error":{"message":"fake upstream: unknown path","type":"invalid_request_error"}}'; }
   }
 }

@@ -35,6 +35,7 @@ import dev.bursar.resilience.RetryPolicy;
 import dev.bursar.resilience.Sleeper;
 import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.routing.ModelRoutes;
+import dev.bursar.telemetry.Telemetry;
 import dev.bursar.tokens.TokenCounter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -63,11 +64,14 @@ public final class Bursar implements AutoCloseable {
     private final CaptureWriter captures;
     /** The scheduled pulls of the providers' reports, or null without {@code reconcile:} admin keys. */
     private final dev.bursar.reconcile.ScheduledReconciler reconciler;
+    /** OpenTelemetry export, {@link Telemetry#off()} unless configured. */
+    private final Telemetry telemetry;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
                    String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
-                   dev.bursar.reconcile.ScheduledReconciler reconciler) {
+                   dev.bursar.reconcile.ScheduledReconciler reconciler, Telemetry telemetry) {
         this.reconciler = reconciler;
+        this.telemetry = telemetry;
         this.captures = captures;
         this.responses = responses;
         this.controls = controls;
@@ -97,6 +101,7 @@ public final class Bursar implements AutoCloseable {
         UpstreamHttp upstream = new UpstreamHttp();
         CaptureWriter captures = null;
         dev.bursar.reconcile.ScheduledReconciler reconciler = null;
+        Telemetry telemetry = Telemetry.off();
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -146,14 +151,18 @@ public final class Bursar implements AutoCloseable {
                     storage.ledger(), metrics, controls, clock, config.gateway(), true,
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
                     responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock),
-                    captures == null ? CaptureSink.none() : captures);
+                    captures == null ? CaptureSink.none() : captures,
+                    telemetry = Telemetry.of(config.telemetry(), env, genAiProviders(providerConfigs),
+                            dev.bursar.config.BuildInfo.version()));
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler, catalog));
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures, reconciler);
+                    config.server().host(), responses, captures, reconciler, telemetry);
+            config.telemetry().endpoint(env).ifPresent(endpoint -> log.println("telemetry: OpenTelemetry spans and GenAI"
+                    + " metrics to " + endpoint + " (OTLP HTTP/protobuf)"));
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -163,6 +172,7 @@ public final class Bursar implements AutoCloseable {
             if (captures != null) {
                 captures.close();
             }
+            telemetry.close();
             upstream.close();
             storage.close();
             throw e;
@@ -186,6 +196,27 @@ public final class Bursar implements AutoCloseable {
                     names.add(m.upstream());
                 }
             }
+        }
+        return names;
+    }
+
+    /**
+     * Each provider's {@code gen_ai.provider.name}: the GenAI conventions' well-known value for its vendor; a sim
+     * provider keeps its own name (it imitates vendors, it is none of them).
+     */
+    private static Map<String, String> genAiProviders(List<ProviderConfig> configs) {
+        Map<String, String> names = new HashMap<>();
+        for (ProviderConfig pc : configs) {
+            names.put(pc.name(), switch (pc.type()) {
+                case OPENAI -> switch (pc.name()) {
+                    case "deepseek" -> "deepseek";
+                    case "mistral" -> "mistral_ai";
+                    default -> "openai";
+                };
+                case ANTHROPIC -> "anthropic";
+                case GEMINI -> "gcp.gemini";
+                case SIM -> pc.name();
+            });
         }
         return names;
     }
@@ -270,6 +301,7 @@ public final class Bursar implements AutoCloseable {
             captures.close(); // after the server: the last answered requests are still queued
         }
         responses.close();
+        telemetry.close(); // after the server: the last requests' spans are flushed
         upstream.close();
         controls.close();
         alerts.close();

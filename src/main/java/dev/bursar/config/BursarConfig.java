@@ -20,7 +20,8 @@ public record BursarConfig(
         List<CostConfig> costs,
         List<PlanConfig> plans,
         List<CustomerConfig> customers,
-        ReconcileConfig reconcile) {
+        ReconcileConfig reconcile,
+        TelemetryConfig telemetry) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -39,24 +40,37 @@ public record BursarConfig(
         plans = plans == null ? List.of() : List.copyOf(plans);
         customers = customers == null ? List.of() : List.copyOf(customers);
         reconcile = reconcile == null ? ReconcileConfig.off() : reconcile;
+        telemetry = telemetry == null ? TelemetryConfig.off() : telemetry;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
-    public BursarConfig withServer(ServerConfig s) {
-        return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers, reconcile);
+    public BursarConfig withServer(ServerConfig replacement) {
+        return new BursarConfig(replacement, storage, redis, gateway, providers, models, keys, budgets,
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
     }
 
-    public BursarConfig withStorage(StorageConfig s) {
-        return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers, reconcile);
+    public BursarConfig withStorage(StorageConfig replacement) {
+        return new BursarConfig(server, replacement, redis, gateway, providers, models, keys, budgets,
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
     }
 
-    public BursarConfig withRedis(RedisConfig r) {
-        return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers, reconcile);
+    public BursarConfig withRedis(RedisConfig replacement) {
+        return new BursarConfig(server, storage, replacement, gateway, providers, models, keys, budgets,
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
+    }
+
+    public BursarConfig withTelemetry(TelemetryConfig replacement) {
+        return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, replacement);
+    }
+
+    /** The same configuration with other providers and models (providers left out at start-up). */
+    public BursarConfig withProvidersAndModels(List<ProviderConfig> newProviders, List<ModelConfig> newModels) {
+        return new BursarConfig(server, storage, redis, gateway, newProviders, newModels, keys, budgets,
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
     }
 }

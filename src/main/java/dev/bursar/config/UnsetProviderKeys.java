@@ -83,9 +83,7 @@ final class UnsetProviderKeys {
                     + ", which is not set; " + (its.isEmpty() ? "its vendor's models are served by the sim provider"
                     : "its models " + its + " are served by the sim provider '" + sim + "'"));
         });
-        return new BursarConfig(config.server(), config.storage(), config.redis(), config.gateway(), providers, models,
-                config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience(), config.cache(),
-                config.capture(), config.costs(), config.plans(), config.customers(), config.reconcile());
+        return config.withProvidersAndModels(providers, models);
     }
 
     /** The variable an api-key refers to when it is not set and has no default. */

@@ -10,6 +10,8 @@ import dev.bursar.pricing.Cost;
 import dev.bursar.pricing.CostCalculator;
 import dev.bursar.pricing.Money;
 import dev.bursar.routing.Route;
+import dev.bursar.telemetry.AttemptStart;
+import dev.bursar.telemetry.RequestTrace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,9 +65,17 @@ final class CacheHits {
                 new ResponseCache.Target(route.provider().name(), route.upstreamModel(), modelCacheable));
     }
 
-    /** Answers a hit and books it; returns the HTTP status. */
+    /** Answers a hit and books it, without telemetry; returns the HTTP status. */
     int serve(String requestId, Inbound in, Attribution who, Route route, ResponseCache.Lookup lookup, boolean stream,
               Responder out) {
+        return serve(requestId, in, who, route, lookup, stream, out, NO_TRACE);
+    }
+
+    private static final RequestTrace NO_TRACE = dev.bursar.telemetry.Telemetry.off().request(null, null);
+
+    /** Answers a hit and books it (the request's span says it was a hit); returns the HTTP status. */
+    int serve(String requestId, Inbound in, Attribution who, Route route, ResponseCache.Lookup lookup, boolean stream,
+              Responder out, RequestTrace trace) {
         CachedAnswer answer = lookup.hit().orElseThrow();
         Cost wouldHave = costs.cost(answer.priceModel(), answer.usage(), clock.instant(), false);
         String saved = Money.plain(wouldHave.totalUsd());
@@ -77,6 +87,8 @@ final class CacheHits {
                 null, lookup.outcome().label());
         Runnable book = () -> settlement.cacheHit(a, answer, lookup.outcome(), wouldHave.totalUsd(), wouldHave.priceVersion());
         metrics.cache(answer.priceModel(), lookup.outcome().label(), wouldHave.totalUsd());
+        trace.cacheHit(new AttemptStart(Settlement.CACHE_PROVIDER, route.upstreamModel(), answer.priceModel(), 1,
+                route.reason(), who), lookup.outcome().label(), wouldHave.totalUsd(), answer.priceModel());
         if (!stream || in.endpoint() == Endpoint.EMBEDDINGS) {
             // A hit takes microseconds, so, like a provider's answer faster than Gateway.PROBE_AFTER_MICROS, it is
             // booked and then written at once: probing for a client that left costs two extra writes per answer

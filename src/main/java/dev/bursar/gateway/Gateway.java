@@ -33,6 +33,10 @@ import dev.bursar.resilience.CallPermission;
 import dev.bursar.resilience.ProviderHealth;
 import dev.bursar.routing.ModelRoutes;
 import dev.bursar.routing.Route;
+import dev.bursar.telemetry.AttemptStart;
+import dev.bursar.telemetry.RequestStart;
+import dev.bursar.telemetry.RequestTrace;
+import dev.bursar.telemetry.Telemetry;
 import dev.bursar.wire.ApiError;
 import dev.bursar.wire.BadRequest;
 import dev.bursar.wire.ClientWire;
@@ -77,6 +81,7 @@ public final class Gateway {
     private final CacheHits cache;
     private final PromptCaching promptCaching;
     private final CaptureSink capture;
+    private final Telemetry telemetry;
 
     public Gateway(Parts p) {
         this(p, ProviderHealth.none());
@@ -104,6 +109,13 @@ public final class Gateway {
     /** With request capture: the body of every answered chat request goes to {@code capture} (queued, never waited on). */
     public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels,
                    PromptCaching promptCaching, CaptureSink capture) {
+        this(p, health, responses, uncachedModels, promptCaching, capture, Telemetry.off());
+    }
+
+    /** With OpenTelemetry: a span per request and per provider attempt (see {@link dev.bursar.telemetry}). */
+    public Gateway(Parts p, ProviderHealth health, ResponseCache responses, Set<String> uncachedModels,
+                   PromptCaching promptCaching, CaptureSink capture, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.capture = capture;
         this.health = health;
         this.promptCaching = promptCaching;
@@ -126,7 +138,11 @@ public final class Gateway {
         // a label taken from the body would let anyone create metric series (and header text) at will.
         String modelLabel = "";
         String providerLabel = "";
+        String errorType = null;
         int status;
+        RequestTrace trace = telemetry.request(new RequestStart(requestId,
+                in.endpoint() == Endpoint.EMBEDDINGS ? "embeddings" : "chat", in.body().path("model").asText(null),
+                streamed(in)), in.header());
         try {
             Principal principal = Callers.authenticate(auth, in);
             String model = RequestChecks.model(in);
@@ -134,13 +150,15 @@ public final class Gateway {
             modelLabel = route.priceModel();
             providerLabel = route.provider().name();
             RequestChecks.check(in);
-            status = admitted(requestId, in, principal, route, out);
+            status = admitted(requestId, in, principal, route, out, trace);
         } catch (ApiError e) {
             status = e.status();
+            errorType = e.code() != null ? e.code() : e.type();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel, e.headers()), e.body(in.wire()));
         } catch (BadRequest e) {
             ApiError err = new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage());
             status = err.status();
+            errorType = e.code() != null ? e.code() : err.type();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         } catch (RuntimeException e) {
             // Client mistakes are BadRequest or ApiError; anything else, IllegalArgumentException included, is a bug.
@@ -148,30 +166,38 @@ public final class Gateway {
             ApiError err = ApiError.internal("Bursar failed to handle this request (" + e.getClass().getSimpleName()
                     + "). Request id " + requestId + ".");
             status = err.status();
+            errorType = e.getClass().getName();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));
         }
         metrics.request(in.endpoint(), modelLabel.isEmpty() ? Metrics.UNKNOWN_MODEL : modelLabel, providerLabel, status,
                 (System.nanoTime() - in.startedNanos()) / 1_000);
+        trace.end(status, errorType);
+    }
+
+    /** Whether the answer is a stream: asked for, and not an embedding (which has none). */
+    private static boolean streamed(Inbound in) {
+        return in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS;
     }
 
     /** From attribution to the answer, for a caller who is known and a model that is served. */
-    private int admitted(String requestId, Inbound in, Principal principal, Route resolved, Responder out) {
+    private int admitted(String requestId, Inbound in, Principal principal, Route resolved, Responder out,
+                         RequestTrace trace) {
         Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                 in.wire() == ClientWire.ANTHROPIC);
         // A virtual model's rules test the attribution, so they run after it; budgets then see the chosen model.
         Route route = routes.rules(resolved).map(r -> r.choose(RoutingFacts.of(in, attribution, resolved))).orElse(resolved);
         CacheDirective directive = CacheDirective.take(in.header(), in.body());
-        boolean stream = in.body().path("stream").asBoolean(false) && in.endpoint() != Endpoint.EMBEDDINGS;
+        boolean stream = streamed(in);
         ResponseCache.Lookup lookup = cache.lookup(in, directive, attribution, resolved, route);
         if (lookup.hit().isPresent()) {
             // Nothing is paid, so budgets and rate limits are not asked.
-            return cache.serve(requestId, in, attribution, route, lookup, stream, out);
+            return cache.serve(requestId, in, attribution, route, lookup, stream, out, trace);
         }
         Permit permit = controlsOn && admission.needed(route, attribution)
                 ? admission.admit(in, route, attribution, clock.instant()) : null;
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
                 Fingerprint.of(route.priceModel(), in.body()), lookup, cache.enabled(),
-                promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()));
+                promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()), trace);
         try {
             int status = call(ex, out, stream);
             if (status == 200 && in.endpoint() != Endpoint.EMBEDDINGS) {
@@ -192,10 +218,12 @@ public final class Gateway {
 
     /** The pieces every step of one request needs. */
     private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
-                            String fingerprint, ResponseCache.Lookup lookup, boolean cacheOn, RequestPrefix prefix) {
+                            String fingerprint, ResponseCache.Lookup lookup, boolean cacheOn, RequestPrefix prefix,
+                            RequestTrace trace) {
         /** The same request on another candidate; what it spends still adds up in {@code spent}. */
         Exchange on(Route candidate) {
-            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, lookup, cacheOn, prefix);
+            return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, lookup, cacheOn, prefix,
+                    trace);
         }
 
         /** The answer is kept only when the model asked for gave it: a fallback's answer is not the asked model's. */
@@ -282,6 +310,7 @@ public final class Gateway {
                     };
                 } finally {
                     health.record(provider, permission, outcome);
+                    a.trace().end();
                 }
                 switch (tried) {
                     case Tried.Answered ok -> {
@@ -409,9 +438,11 @@ public final class Gateway {
     }
 
     private Attempt begin(Exchange ex, int number, boolean stream) {
-        return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), ex.route(),
+        Route r = ex.route();
+        return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), r,
                 ex.in().endpoint(), stream, ex.fingerprint(), ex.lookup().outcome().label(), ex.prefix().recorded(),
-                ex.prefix().parts());
+                ex.prefix().parts(), ex.trace().attempt(new AttemptStart(r.provider().name(), r.upstreamModel(),
+                        r.priceModel(), number, r.reason(), ex.attribution())));
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {
@@ -426,11 +457,12 @@ public final class Gateway {
             body = body.deepCopy();
         }
         body = ex.prefix().prepare(body, wire, ex.route());
-        return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeouts(), hints(ex.in()));
+        return new ChatCall(wire, body, ex.route().upstreamModel(), ex.route().timeouts(), hints(ex.in(), a));
     }
 
-    private static Map<String, String> hints(Inbound in) {
-        Map<String, String> hints = new HashMap<>(4);
+    private static Map<String, String> hints(Inbound in, Attempt a) {
+        // The attempt's span as the upstream's parent (traceparent, tracestate), when telemetry is on.
+        Map<String, String> hints = new HashMap<>(a.trace().upstreamHeaders());
         putIfPresent(hints, "sim-fault", in.header().apply("x-bursar-sim-fault"));
         putIfPresent(hints, "anthropic-version", in.header().apply("anthropic-version"));
         putIfPresent(hints, "anthropic-beta", in.header().apply("anthropic-beta"));

@@ -14,6 +14,7 @@ import dev.bursar.pricing.Usage;
 import dev.bursar.providers.ProviderException;
 import dev.bursar.providers.ProviderReply;
 import dev.bursar.routing.Route;
+import dev.bursar.telemetry.Settled;
 import java.math.BigDecimal;
 
 /**
@@ -45,14 +46,19 @@ final class Settlement {
     /** A whole answer, booked once the gateway knows whether its client was still there to take it. */
     Cost answered(Attempt a, ProviderReply reply, int httpStatus, boolean clientCancelled) {
         AttemptStatus status = clientCancelled ? AttemptStatus.CLIENT_CANCELLED : AttemptStatus.OK;
-        return record(a, reply.usage(), reply.rawUsage(), reply.usageEstimated(), reply.ttftNanos(), httpStatus, status, null);
+        Cost cost = record(a, reply.usage(), reply.rawUsage(), reply.usageEstimated(), reply.ttftNanos(), httpStatus, status, null);
+        a.trace().settled(new Settled(reply.usage(), cost.totalUsd(), httpStatus, null, reply.finishReason(),
+                reply.body() == null ? null : reply.body().path("model").asText(null)));
+        return cost;
     }
 
     /** A failed attempt; tokens already produced (a cut stream) are real spend and are priced. */
     Cost failed(Attempt a, ProviderException e, int httpStatus) {
         metrics.error(a.route().provider().name(), e.error().kind());
         Usage usage = e.partialUsage().orElse(Usage.ZERO);
-        return record(a, usage, null, e.partialUsage().isPresent(), -1, httpStatus, AttemptStatus.ERROR, e.error().kind());
+        Cost cost = record(a, usage, null, e.partialUsage().isPresent(), -1, httpStatus, AttemptStatus.ERROR, e.error().kind());
+        a.trace().settled(new Settled(usage, cost.totalUsd(), httpStatus, e.error().kind(), null, null));
+        return cost;
     }
 
     /**

@@ -26,6 +26,27 @@ public record ChatCall(ClientWire wire, ObjectNode body, String upstreamModel, T
         this(wire, body, upstreamModel, Timeouts.whole(timeout), hints);
     }
 
+    /** The W3C trace-context hints ({@code traceparent}, {@code tracestate}) adapters send upstream as headers. */
+    public static final java.util.List<String> TRACE_HEADERS = java.util.List.of("traceparent", "tracestate");
+
+    /**
+     * {@code headers} plus the attempt's trace context when telemetry gave it one (the attempt's span becomes the
+     * upstream request's parent); {@code headers} itself when there is none.
+     */
+    public Map<String, String> withTraceHeaders(Map<String, String> headers) {
+        if (hints.isEmpty() || !hints.containsKey("traceparent")) {
+            return headers;
+        }
+        Map<String, String> out = new java.util.HashMap<>(headers);
+        for (String h : TRACE_HEADERS) {
+            String v = hints.get(h);
+            if (v != null && !v.isEmpty()) {
+                out.put(h, v);
+            }
+        }
+        return out;
+    }
+
     /** The request asked for a stream ({@code "stream": true}). */
     public boolean stream() {
         return body.path("stream").asBoolean(false);

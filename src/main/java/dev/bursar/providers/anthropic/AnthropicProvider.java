@@ -123,6 +123,12 @@ public final class AnthropicProvider implements Provider {
             // Both the operator's and the client's betas apply; Anthropic takes a comma-separated list.
             headers.merge("anthropic-beta", beta, (configured, client) -> configured + "," + client);
         }
+        for (String h : ChatCall.TRACE_HEADERS) {
+            String v = hints.get(h);
+            if (v != null && !v.isEmpty()) {
+                headers.put(h, v);
+            }
+        }
         return headers;
     }
 

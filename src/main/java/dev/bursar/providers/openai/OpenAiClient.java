@@ -52,6 +52,15 @@ final class OpenAiClient {
 
     /** POSTs a JSON body and returns the parsed 2xx answer; other statuses become the provider's error. */
     Answer post(String endpoint, ObjectNode body, Timeouts timeouts) {
+        return post(endpoint, body, timeouts, headers);
+    }
+
+    /** As {@link #post(String, ObjectNode, Timeouts)}, with the headers a call adds (its trace context). */
+    Answer post(String endpoint, ObjectNode body, Timeouts timeouts, java.util.function.UnaryOperator<Map<String, String>> extra) {
+        return post(endpoint, body, timeouts, extra.apply(headers));
+    }
+
+    private Answer post(String endpoint, ObjectNode body, Timeouts timeouts, Map<String, String> headers) {
         UpstreamHttp.Response r = http.post(name, uri(endpoint), headers, bytes(body), timeouts);
         if (r.status() / 100 != 2) {
             throw error(r.status(), r.bodyText(), r.headers());
@@ -76,6 +85,12 @@ final class OpenAiClient {
 
     UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Timeouts timeouts) {
         return http.postStream(name, uri(endpoint), headers, bytes(body), timeouts);
+    }
+
+    /** As {@link #postStream(String, ObjectNode, Timeouts)}, with the headers a call adds (its trace context). */
+    UpstreamHttp.Streamed postStream(String endpoint, ObjectNode body, Timeouts timeouts,
+                                     java.util.function.UnaryOperator<Map<String, String>> extra) {
+        return http.postStream(name, uri(endpoint), extra.apply(headers), bytes(body), timeouts);
     }
 
     /** The provider's error for a non-2xx answer, with the message from its error body when there is one. */

@@ -52,7 +52,7 @@ public final class OpenAiProvider implements Provider {
     private OpenAiClient.Answer post(ChatCall call, String endpoint) {
         ObjectNode body = call.body();
         body.put("model", call.upstreamModel());
-        return client.post(endpoint, body, call.timeouts());
+        return client.post(endpoint, body, call.timeouts(), call::withTraceHeaders);
     }
 
     /** A whole answer's reply: the server's usage when it sent one, else {@code counted} (an estimate). */

@@ -44,7 +44,7 @@ final class OpenAiStream {
         streamOptions.put("include_usage", true);
         long start = System.nanoTime();
         StreamTally tally = new StreamTally(body, call.upstreamModel(), start);
-        UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeouts());
+        UpstreamHttp.Streamed response = client.postStream("/chat/completions", body, call.timeouts(), call::withTraceHeaders);
         InputStream in = response.body();
         try (StreamGapWatchdog watchdog = client.watch(in, call.timeouts(), start)) {
             if (response.status() / 100 != 2) {
