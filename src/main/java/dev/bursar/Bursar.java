@@ -61,10 +61,14 @@ public final class Bursar implements AutoCloseable {
     private final ResponseCache responses;
     /** Request capture for {@code bursar replay}, or null when {@code capture} is off. */
     private final CaptureWriter captures;
+    /** Background archiving of rows older than {@code ledger.keep-rows}, or null when rows are kept for ever. */
+    private final dev.bursar.ledger.archive.ArchiveSchedule archives;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
+                   dev.bursar.ledger.archive.ArchiveSchedule archives) {
         this.captures = captures;
+        this.archives = archives;
         this.responses = responses;
         this.controls = controls;
         this.storage = storage;
@@ -145,8 +149,10 @@ public final class Bursar implements AutoCloseable {
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses, books));
+            var archives = dev.bursar.ledger.archive.ArchiveSchedule.start(storage.database(), config.ledger(), clock)
+                    .orElse(null);
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures);
+                    config.server().host(), responses, captures, archives);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
@@ -255,6 +261,9 @@ public final class Bursar implements AutoCloseable {
         upstream.close();
         controls.close();
         alerts.close();
+        if (archives != null) {
+            archives.close(); // before the database it archives from
+        }
         storage.close();
     }
 }
