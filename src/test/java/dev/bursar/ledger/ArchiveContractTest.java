@@ -150,7 +150,7 @@ abstract class ArchiveContractTest {
         String step = stop.split(":")[0];
         int nth = Integer.parseInt(stop.split(":")[1]);
         AtomicInteger seen = new AtomicInteger();
-        LedgerArchiver crashing = archiver(7, s -> {
+        LedgerArchiver crashing = archiver(16, s -> {
             if (s.equals(step) && seen.incrementAndGet() == nth) {
                 throw new Killed();
             }
@@ -160,7 +160,7 @@ abstract class ArchiveContractTest {
         // Between the kill and the rerun, reports already hold every row exactly once.
         assertThat(reports()).isEqualTo(before);
 
-        archiver(7, LedgerArchiver.Checkpoint.NONE).archiveBefore(NOW.minus(Duration.ofDays(7)));
+        archiver(16, LedgerArchiver.Checkpoint.NONE).archiveBefore(NOW.minus(Duration.ofDays(7)));
 
         long kept = events.stream().filter(e -> !e.time().isBefore(cutoff())).count();
         assertThat(stores.ledger().count()).isEqualTo(kept);
