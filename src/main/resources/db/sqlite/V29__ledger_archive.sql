@@ -13,3 +13,12 @@ CREATE TABLE ledger_archive (
     created_micros BIGINT NOT NULL
 );
 CREATE INDEX ledger_archive_from ON ledger_archive (from_micros);
+
+-- One archiver at a time (the gateway's background runs, `bursar ledger archive`, other replicas): a lease that the
+-- running archiver renews as it goes; a killed one's lease runs out and the next run finishes its work.
+CREATE TABLE ledger_archive_lease (
+    id INTEGER NOT NULL PRIMARY KEY,
+    owner TEXT NOT NULL,
+    until_micros BIGINT NOT NULL
+);
+INSERT INTO ledger_archive_lease (id, owner, until_micros) VALUES (1, '', 0);

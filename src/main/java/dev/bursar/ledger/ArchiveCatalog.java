@@ -92,4 +92,26 @@ public final class ArchiveCatalog {
             return null;
         });
     }
+
+    /**
+     * Takes or renews the archiver's lease until {@code untilMicros}; false while another owner holds an unexpired
+     * one. Only the holder archives, restores or deletes rows, so two runs never write the same day twice.
+     */
+    public boolean lease(String owner, long nowMicros, long untilMicros) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ledger_archive_lease SET owner = ?, until_micros = ?"
+                    + " WHERE id = 1 AND (owner = ? OR until_micros < ?)")) {
+                ps.setString(1, owner);
+                ps.setLong(2, untilMicros);
+                ps.setString(3, owner);
+                ps.setLong(4, nowMicros);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Gives the lease up (only if {@code owner} holds it). */
+    public void release(String owner) {
+        update("UPDATE ledger_archive_lease SET until_micros = 0 WHERE id = 1 AND owner = ?", owner);
+    }
 }

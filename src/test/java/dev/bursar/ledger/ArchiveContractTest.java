@@ -192,6 +192,21 @@ abstract class ArchiveContractTest {
                 .map(e -> e.charge().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    @Test
+    void onlyOneArchiverRunsAtATimeAndAStaleLeaseRunsOut() {
+        ArchiveCatalog catalog = new ArchiveCatalog(db);
+        long now = SpendReader.micros(Instant.now());
+        assertThat(catalog.lease("another replica", now, now + 60_000_000L)).isTrue();
+
+        assertThatThrownBy(() -> archiver(500, LedgerArchiver.Checkpoint.NONE).archiveBefore(NOW.minus(Duration.ofDays(7))))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("another archive run is in progress");
+        assertThat(stores.ledger().count()).isEqualTo(EVENTS);
+
+        // A holder killed with its lease held: once the lease runs out, the next run goes ahead.
+        assertThat(catalog.lease("another replica", now - 120_000_000L, now - 60_000_000L)).isTrue();
+        assertThat(archiver(500, LedgerArchiver.Checkpoint.NONE).archiveBefore(NOW.minus(Duration.ofDays(7))).files()).hasSize(53);
+    }
+
     static final class Killed extends Error {
     }
 

@@ -53,6 +53,7 @@ public final class LedgerArchiver {
     private final Path dir;
     private final int batchRows;
     private final Checkpoint checkpoint;
+    private final String owner = java.util.UUID.randomUUID().toString();
 
     public LedgerArchiver(Database db, Path dir, int batchRows) {
         this(db, dir, batchRows, Checkpoint.NONE);
@@ -66,26 +67,55 @@ public final class LedgerArchiver {
         this.checkpoint = checkpoint;
     }
 
-    /** Archives every row older than the start of {@code before}'s UTC day (whole days only). */
+    /**
+     * Archives every row older than the start of {@code before}'s UTC day (whole days only).
+     *
+     * @throws LedgerException when another archiver holds the lease (it is doing this work already)
+     */
     public ArchiveRun archiveBefore(Instant before) {
         long cutoff = Math.floorDiv(micros(before), DAY_MICROS) * DAY_MICROS;
-        List<String> files = new ArrayList<>();
-        long rows = 0;
-        BigDecimal cost = Money.ZERO;
-        int resumed = resume();
-        cleanStaleTemporaries();
-        long from = Long.MIN_VALUE;
-        OptionalLong next;
-        while ((next = live.oldest(from, cutoff)).isPresent()) {
-            long day = Math.floorDiv(next.getAsLong(), DAY_MICROS) * DAY_MICROS;
-            long to = Math.min(day + DAY_MICROS, cutoff);
-            ArchiveFile f = archiveDay(day, to);
-            files.add(f.path());
-            rows += f.rows();
-            cost = cost.add(f.cost());
-            from = to; // the next day; rows booked into this one meanwhile wait for the next run
+        return leased(() -> {
+            List<String> files = new ArrayList<>();
+            long rows = 0;
+            BigDecimal cost = Money.ZERO;
+            int resumed = resume();
+            cleanStaleTemporaries();
+            long from = Long.MIN_VALUE;
+            OptionalLong next;
+            while ((next = live.oldest(from, cutoff)).isPresent()) {
+                renew();
+                long day = Math.floorDiv(next.getAsLong(), DAY_MICROS) * DAY_MICROS;
+                long to = Math.min(day + DAY_MICROS, cutoff);
+                ArchiveFile f = archiveDay(day, to);
+                files.add(f.path());
+                rows += f.rows();
+                cost = cost.add(f.cost());
+                from = to; // the next day; rows booked into this one meanwhile wait for the next run
+            }
+            return new ArchiveRun(files, rows, cost, resumed);
+        });
+    }
+
+    /** How long a lease lasts without renewal: a killed archiver blocks the next one this long at most. */
+    static final long LEASE_MICROS = 10 * 60 * 1_000_000L;
+
+    private <T> T leased(java.util.function.Supplier<T> work) {
+        if (!catalog.lease(owner, micros(Instant.now()), micros(Instant.now()) + LEASE_MICROS)) {
+            throw new LedgerException("another archive run is in progress (the gateway's background archiving or"
+                    + " another `bursar ledger` command); try again when it is done", null);
         }
-        return new ArchiveRun(files, rows, cost, resumed);
+        try {
+            return work.get();
+        } finally {
+            catalog.release(owner);
+        }
+    }
+
+    private void renew() {
+        if (!catalog.lease(owner, micros(Instant.now()), micros(Instant.now()) + LEASE_MICROS)) {
+            throw new LedgerException("the archive lease was lost (this run stalled for over "
+                    + LEASE_MICROS / 60_000_000L + " minutes); stopping before deleting anything more", null);
+        }
     }
 
     private ArchiveFile archiveDay(long from, long to) {
@@ -130,9 +160,13 @@ public final class LedgerArchiver {
     private void deleteRows(Connection duck, String source) throws SQLException {
         try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("SELECT event_id FROM " + source)) {
             List<String> batch = new ArrayList<>(batchRows);
+            int batches = 0;
             while (rs.next()) {
                 batch.add(rs.getString(1));
                 if (batch.size() == batchRows) {
+                    if (++batches % 100 == 0) {
+                        renew();
+                    }
                     live.delete(batch);
                     checkpoint.reached("deleted");
                     batch.clear();
@@ -177,6 +211,10 @@ public final class LedgerArchiver {
 
     /** Puts a month's archived rows back into the database and removes its files; returns the rows restored. */
     public long restore(YearMonth month) {
+        return leased(() -> restoreLeased(month));
+    }
+
+    private long restoreLeased(YearMonth month) {
         resume();
         long rows = 0;
         for (ArchiveFile f : catalog.all()) {
