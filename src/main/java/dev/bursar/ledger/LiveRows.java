@@ -48,6 +48,11 @@ public final class LiveRows {
      * the writer commits; PostgreSQL through a cursor). Returns what was copied, to check the written file against.
      */
     public Parquet.Totals copy(long from, long to, DuckDBAppender out) {
+        return copy(from, to, out, () -> { });
+    }
+
+    /** As {@link #copy(long, long, DuckDBAppender)}, calling {@code every5000} after each 5,000 rows (pacing). */
+    public Parquet.Totals copy(long from, long to, DuckDBAppender out, Runnable every5000) {
         Dialect dialect = db.dialect();
         return db.read(c -> {
             boolean autoCommit = c.getAutoCommit();
@@ -64,7 +69,9 @@ public final class LiveRows {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         cost = cost.add(Parquet.copy(rs, dialect, out));
-                        rows++;
+                        if (++rows % 5000 == 0) {
+                            every5000.run();
+                        }
                     }
                 }
                 return new Parquet.Totals(rows, cost);

@@ -48,7 +48,19 @@ public final class LedgerArchiver {
         void reached(String step);
     }
 
+    /**
+     * Lets a background run yield between small pieces of work: called with the nanoseconds the piece took. The
+     * gateway's schedule sleeps a multiple of it, so archiving takes a bounded share of a core (see ArchiveSchedule).
+     */
+    public interface Pace {
+        Pace NONE = busyNanos -> { };
+
+        void after(long busyNanos);
+    }
+
     private final LiveRows live;
+    private Pace pace = Pace.NONE;
+    private long pieceStart = System.nanoTime();
     private final ArchiveCatalog catalog;
     private final Path dir;
     private final int batchRows;
@@ -65,6 +77,18 @@ public final class LedgerArchiver {
         this.dir = dir.toAbsolutePath().normalize();
         this.batchRows = batchRows;
         this.checkpoint = checkpoint;
+    }
+
+    /** Sets how a run yields between pieces of work (the background schedule); returns this. */
+    public LedgerArchiver paced(Pace p) {
+        this.pace = p;
+        return this;
+    }
+
+    /** Ends a piece of work: lets the pace sleep, then starts timing the next piece. */
+    private void yieldPiece() {
+        pace.after(System.nanoTime() - pieceStart);
+        pieceStart = System.nanoTime();
     }
 
     /**
@@ -125,13 +149,15 @@ public final class LedgerArchiver {
             Parquet.createTable(duck, "stage");
             Parquet.Totals copied;
             try (var appender = Parquet.appender(duck, "stage")) {
-                copied = live.copy(from, to, appender);
+                pieceStart = System.nanoTime();
+                copied = live.copy(from, to, appender, this::yieldPiece);
             }
             Path monthDir = Files.createDirectories(dir.resolve(month.toString()));
             Path target = freeName(monthDir, "usage-" + day);
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
             Parquet.write(duck, "stage", tmp.toString());
             Parquet.Totals read = Parquet.totals(duck, List.of(tmp.toString()));
+            yieldPiece();
             if (read.rows() != copied.rows() || read.cost().compareTo(copied.cost()) != 0) {
                 Files.deleteIfExists(tmp);
                 throw new LedgerException("archive " + tmp + " reads back " + read + " but " + copied
@@ -170,6 +196,7 @@ public final class LedgerArchiver {
                     live.delete(batch);
                     checkpoint.reached("deleted");
                     batch.clear();
+                    yieldPiece();
                 }
             }
             live.delete(batch);
