@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param keepRows     how long raw rows stay in the database (at least 1d; absent: for ever)
  * @param archive      the folder of the Parquet archives (default {@code ./bursar-data/archive})
  * @param archiveEvery how often the gateway archives in the background (default 1h)
- * @param batchRows    rows deleted per transaction, so the writer never waits long for the lock (default 2000)
+ * @param batchRows    rows deleted per transaction, so the writer never waits long for the lock (default 500)
  */
 public record LedgerConfig(Duration keepRows, String archive, Duration archiveEvery, Integer batchRows) {
 
@@ -20,7 +20,7 @@ public record LedgerConfig(Duration keepRows, String archive, Duration archiveEv
     public LedgerConfig {
         archive = archive == null || archive.isBlank() ? DEFAULT_ARCHIVE : archive;
         archiveEvery = archiveEvery == null ? Duration.ofHours(1) : archiveEvery;
-        batchRows = batchRows == null ? 2000 : batchRows;
+        batchRows = batchRows == null ? 500 : batchRows;
         if (keepRows != null && keepRows.compareTo(Duration.ofDays(1)) < 0) {
             // Archives cover whole UTC days; a window shorter than a day would archive today's rows.
             throw new IllegalArgumentException("keep-rows must be at least 1d, got " + keepRows);

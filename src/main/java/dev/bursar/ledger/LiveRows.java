@@ -51,37 +51,58 @@ public final class LiveRows {
         return copy(from, to, out, () -> { });
     }
 
-    /** As {@link #copy(long, long, DuckDBAppender)}, calling {@code every5000} after each 5,000 rows (pacing). */
+    /**
+     * As {@link #copy(long, long, DuckDBAppender)}, calling {@code every5000} after each page of 5,000 rows (pacing).
+     * Pages are read by (time, event id) in separate statements, so no read snapshot stays open across pages: a long
+     * one would keep SQLite from checkpointing its WAL while the gateway writes.
+     */
     public Parquet.Totals copy(long from, long to, DuckDBAppender out, Runnable every5000) {
         Dialect dialect = db.dialect();
-        return db.read(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            if (dialect == Dialect.POSTGRES) {
-                c.setAutoCommit(false);
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + EventTable.COLUMNS
-                    + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?")) {
-                ps.setFetchSize(2000);
-                ps.setLong(1, from);
-                ps.setLong(2, to);
-                long rows = 0;
-                BigDecimal cost = Money.ZERO;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        cost = cost.add(Parquet.copy(rs, dialect, out));
-                        if (++rows % 5000 == 0) {
-                            every5000.run();
+        String sql = "SELECT " + EventTable.COLUMNS + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?"
+                + " AND (ts_micros > ? OR (ts_micros = ? AND event_id > ?)) ORDER BY ts_micros, event_id LIMIT " + PAGE;
+        long rows = 0;
+        BigDecimal cost = Money.ZERO;
+        long lastTs = Long.MIN_VALUE;
+        String lastId = "";
+        while (true) {
+            long ts = lastTs;
+            String id = lastId;
+            Page page = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to);
+                    ps.setLong(3, ts);
+                    ps.setLong(4, ts);
+                    ps.setString(5, id);
+                    int n = 0;
+                    BigDecimal sum = Money.ZERO;
+                    long t = ts;
+                    String e = id;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            sum = sum.add(Parquet.copy(rs, dialect, out));
+                            t = rs.getLong("ts_micros");
+                            e = rs.getString("event_id");
+                            n++;
                         }
                     }
+                    return new Page(n, sum, t, e);
                 }
+            });
+            rows += page.rows();
+            cost = cost.add(page.cost());
+            lastTs = page.lastTs();
+            lastId = page.lastId();
+            if (page.rows() < PAGE) {
                 return new Parquet.Totals(rows, cost);
-            } finally {
-                if (dialect == Dialect.POSTGRES) {
-                    c.commit();
-                    c.setAutoCommit(autoCommit);
-                }
             }
-        });
+            every5000.run();
+        }
+    }
+
+    private static final int PAGE = 5000;
+
+    private record Page(int rows, BigDecimal cost, long lastTs, String lastId) {
     }
 
     /**

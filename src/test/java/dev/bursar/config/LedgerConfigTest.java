@@ -17,7 +17,7 @@ class LedgerConfigTest {
         assertThat(c.ledger().retention()).contains(Duration.ofDays(90));
         assertThat(c.ledger().archive()).isEqualTo("./bursar-data/archive");
         assertThat(c.ledger().archiveEvery()).isEqualTo(Duration.ofHours(1));
-        assertThat(c.ledger().batchRows()).isEqualTo(2000);
+        assertThat(c.ledger().batchRows()).isEqualTo(500);
     }
 
     @Test
