@@ -25,6 +25,9 @@ public final class ArchiveSchedule implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("bursar-ledger-archive").priority(Thread.MIN_PRIORITY).factory());
         long period = every.toMillis();
+        // DuckDB's native library (tens of MB, extracted to a temp file on first use) loads now, at start, rather
+        // than in the middle of the first run under traffic.
+        scheduler.execute(ArchiveSchedule::loadDuckDb);
         // The first run soon after start (a gateway restarted daily must still archive), then every period.
         scheduler.scheduleWithFixedDelay(() -> runOnce(archiver, keepRows, clock), Math.min(period, 60_000L), period,
                 TimeUnit.MILLISECONDS);
@@ -57,6 +60,14 @@ public final class ArchiveSchedule implements AutoCloseable {
             last.set("archived " + run.rows() + " rows into " + run.files().size() + " files");
         } catch (RuntimeException e) {
             last.set("failed: " + e.getMessage()); // nothing unverified was deleted; the next tick retries
+        }
+    }
+
+    private static void loadDuckDb() {
+        try (var c = dev.bursar.ledger.Parquet.open()) {
+            c.isValid(1);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // The first run loads it again and reports what went wrong.
         }
     }
 
