@@ -4,7 +4,6 @@ import dev.bursar.attribution.Attribution;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -2,8 +2,6 @@ package dev.bursar.ledger;
 
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
-import dev.bursar.storage.Dialect;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

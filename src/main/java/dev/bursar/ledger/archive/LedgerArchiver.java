@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -297,9 +296,5 @@ public final class LedgerArchiver {
 
     static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
-    }
-
-    static String day(long micros) {
-        return Instant.ofEpochSecond(micros / 1_000_000L).atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 }
