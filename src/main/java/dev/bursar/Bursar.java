@@ -66,13 +66,17 @@ public final class Bursar implements AutoCloseable {
     private final dev.bursar.reconcile.ScheduledReconciler reconciler;
     /** OpenTelemetry export, {@link Telemetry#off()} unless configured. */
     private final Telemetry telemetry;
+    /** Background archiving of rows older than {@code ledger.keep-rows}, or null when rows are kept for ever. */
+    private final dev.bursar.ledger.archive.ArchiveSchedule archives;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
                    String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
-                   dev.bursar.reconcile.ScheduledReconciler reconciler, Telemetry telemetry) {
+                   dev.bursar.reconcile.ScheduledReconciler reconciler, Telemetry telemetry,
+                   dev.bursar.ledger.archive.ArchiveSchedule archives) {
         this.reconciler = reconciler;
         this.telemetry = telemetry;
         this.captures = captures;
+        this.archives = archives;
         this.responses = responses;
         this.controls = controls;
         this.storage = storage;
@@ -159,8 +163,10 @@ public final class Bursar implements AutoCloseable {
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
                             config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler, catalog));
+            var archives = dev.bursar.ledger.archive.ArchiveSchedule.start(storage.database(), config.ledger(), clock)
+                    .orElse(null);
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures, reconciler, telemetry);
+                    config.server().host(), responses, captures, reconciler, telemetry, archives);
             config.telemetry().endpoint(env).ifPresent(endpoint -> log.println("telemetry: OpenTelemetry spans and GenAI"
                     + " metrics to " + endpoint + " (OTLP HTTP/protobuf)"));
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
@@ -305,6 +311,9 @@ public final class Bursar implements AutoCloseable {
         upstream.close();
         controls.close();
         alerts.close();
+        if (archives != null) {
+            archives.close(); // before the database it archives from
+        }
         storage.close();
     }
 }

@@ -21,7 +21,8 @@ public record BursarConfig(
         List<PlanConfig> plans,
         List<CustomerConfig> customers,
         ReconcileConfig reconcile,
-        TelemetryConfig telemetry) {
+        TelemetryConfig telemetry,
+        LedgerConfig ledger) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -41,36 +42,42 @@ public record BursarConfig(
         customers = customers == null ? List.of() : List.copyOf(customers);
         reconcile = reconcile == null ? ReconcileConfig.off() : reconcile;
         telemetry = telemetry == null ? TelemetryConfig.off() : telemetry;
+        ledger = ledger == null ? LedgerConfig.defaults() : ledger;
     }
 
     public static BursarConfig defaults() {
         return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig replacement) {
         return new BursarConfig(replacement, storage, redis, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
     }
 
     public BursarConfig withStorage(StorageConfig replacement) {
         return new BursarConfig(server, replacement, redis, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
     }
 
     public BursarConfig withRedis(RedisConfig replacement) {
         return new BursarConfig(server, storage, replacement, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
     }
 
     public BursarConfig withTelemetry(TelemetryConfig replacement) {
         return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
-                alerts, resilience, cache, capture, costs, plans, customers, reconcile, replacement);
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, replacement, ledger);
+    }
+
+    public BursarConfig withLedger(LedgerConfig replacement) {
+        return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, replacement);
     }
 
     /** The same configuration with other providers and models (providers left out at start-up). */
     public BursarConfig withProvidersAndModels(List<ProviderConfig> newProviders, List<ModelConfig> newModels) {
         return new BursarConfig(server, storage, redis, gateway, newProviders, newModels, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
     }
 }

@@ -4,7 +4,6 @@ import dev.bursar.attribution.Attribution;
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
 import dev.bursar.storage.Dialect;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,33 +32,15 @@ public final class AnsweredCallReader {
 
     /** The answered calls that started in [{@code from}, {@code to}) whose request id is in {@code wanted}. */
     public Map<String, AnsweredCall> answered(Instant from, Instant to, Set<String> wanted) {
-        Dialect dialect = db.dialect();
-        return db.read(c -> {
-            Map<String, AnsweredCall> out = new HashMap<>();
-            boolean autoCommit = c.getAutoCommit();
-            if (dialect == Dialect.POSTGRES) {
-                c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
+        Map<String, AnsweredCall> out = new HashMap<>();
+        // Archived months too (RawScan): a replay of last quarter finds its calls in the Parquet files.
+        RawScan.forEach(db, SQL, SpendReader.micros(from), SpendReader.micros(to), java.util.List.of(), (rs, dialect) -> {
+            if (wanted.contains(rs.getString(1))) {
+                AnsweredCall call = call(rs, dialect);
+                out.put(call.requestId(), call);
             }
-            try (PreparedStatement ps = c.prepareStatement(SQL)) {
-                ps.setFetchSize(1000);
-                ps.setLong(1, SpendReader.micros(from));
-                ps.setLong(2, SpendReader.micros(to));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (wanted.contains(rs.getString(1))) {
-                            AnsweredCall call = call(rs, dialect);
-                            out.put(call.requestId(), call);
-                        }
-                    }
-                }
-            } finally {
-                if (dialect == Dialect.POSTGRES) {
-                    c.commit();
-                    c.setAutoCommit(autoCommit);
-                }
-            }
-            return out;
         });
+        return out;
     }
 
     private static AnsweredCall call(ResultSet rs, Dialect dialect) throws SQLException {

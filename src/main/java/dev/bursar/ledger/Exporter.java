@@ -32,22 +32,33 @@ final class Exporter {
     }
 
     void export(ExportQuery q, ExportFormat format, OutputStream out) {
-        String sql = "SELECT " + EventTable.COLUMNS + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?"
-                + " ORDER BY ts_micros, event_id" + (q.limit() > 0 ? " LIMIT " + q.limit() : "");
+        long from = SpendReader.micros(q.from());
+        long to = SpendReader.micros(q.to());
         Dialect dialect = db.dialect();
         db.read(c -> {
+            List<ArchiveFile> archived = ArchiveCatalog.overlapping(c, from, to, dialect);
+            // As in SpendReader: a file whose rows are still being deleted answers alone for its range.
+            List<ArchiveFile> fileOnly = archived.stream().filter(f -> !f.complete()).toList();
+            StringBuilder sql = new StringBuilder("SELECT " + EventTable.COLUMNS
+                    + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?");
+            fileOnly.forEach(f -> sql.append(" AND NOT (ts_micros >= ? AND ts_micros < ?)"));
+            sql.append(" ORDER BY ts_micros, event_id").append(q.limit() > 0 ? " LIMIT " + q.limit() : "");
             boolean autoCommit = c.getAutoCommit();
             if (dialect == Dialect.POSTGRES) {
                 c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
             }
-            try (PreparedStatement ps = c.prepareStatement(sql); RowWriter w = writer(format, out)) {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString()); RowWriter w = writer(format, out);
+                 Rows archive = Rows.archived(archived, from, to, q.limit())) {
                 ps.setFetchSize(1000);
-                ps.setLong(1, SpendReader.micros(q.from()));
-                ps.setLong(2, SpendReader.micros(q.to()));
+                int i = 1;
+                ps.setLong(i++, from);
+                ps.setLong(i++, to);
+                for (ArchiveFile f : fileOnly) {
+                    ps.setLong(i++, f.fromMicros());
+                    ps.setLong(i++, f.toMicros());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        w.write(EventTable.read(rs, dialect));
-                    }
+                    merge(new Rows(rs, dialect, null), archive, q.limit(), w);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("ledger export failed while writing: " + e.getMessage(), e);
@@ -59,6 +70,60 @@ final class Exporter {
             }
             return null;
         });
+    }
+
+    /** Writes both streams in (time, event id) order, as one would be from a single table. */
+    private static void merge(Rows live, Rows archive, long limit, RowWriter w) throws java.sql.SQLException, IOException {
+        long written = 0;
+        UsageEvent a = live.next();
+        UsageEvent b = archive.next();
+        while ((a != null || b != null) && (limit <= 0 || written < limit)) {
+            boolean takeLive = b == null || (a != null && ORDER.compare(a, b) <= 0);
+            w.write(takeLive ? a : b);
+            written++;
+            if (takeLive) {
+                a = live.next();
+            } else {
+                b = archive.next();
+            }
+        }
+    }
+
+    private static final java.util.Comparator<UsageEvent> ORDER = java.util.Comparator
+            .comparing((UsageEvent e) -> SpendReader.micros(e.time())).thenComparing(UsageEvent::eventId);
+
+    /** Events read one by one from a result set; archived rows come from DuckDB (money as DECIMAL, as PostgreSQL). */
+    private record Rows(ResultSet rs, Dialect dialect, java.sql.Connection owned) implements AutoCloseable {
+
+        static Rows archived(List<ArchiveFile> files, long from, long to, long limit) throws java.sql.SQLException {
+            if (files.isEmpty()) {
+                return new Rows(null, Dialect.POSTGRES, null);
+            }
+            java.sql.Connection duck = Parquet.open();
+            try {
+                PreparedStatement ps = duck.prepareStatement("SELECT " + EventTable.COLUMNS + " FROM "
+                        + Parquet.source(files.stream().map(ArchiveFile::path).toList())
+                        + " WHERE ts_micros >= ? AND ts_micros < ? ORDER BY ts_micros, event_id"
+                        + (limit > 0 ? " LIMIT " + limit : ""));
+                ps.setLong(1, from);
+                ps.setLong(2, to);
+                return new Rows(ps.executeQuery(), Dialect.POSTGRES, duck);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                duck.close();
+                throw e;
+            }
+        }
+
+        UsageEvent next() throws java.sql.SQLException {
+            return rs != null && rs.next() ? EventTable.read(rs, dialect) : null;
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            if (owned != null) {
+                owned.close();
+            }
+        }
     }
 
     /** Every field of the event, flattened, in a fixed order; money as exact decimal text. */

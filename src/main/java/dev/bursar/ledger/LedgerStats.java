@@ -19,46 +19,37 @@ import java.util.List;
 public final class LedgerStats {
 
     private final Database db;
+    private final SpendReader spend;
 
     /** {@code db} must already be migrated; reads use its pooled connections. */
     public LedgerStats(Database db) {
         this.db = db;
+        this.spend = new SpendReader(db);
     }
 
-    /** Total cost of each window, in the order given, from the raw rows (exact for any bounds). */
+    /**
+     * Total cost of each window, in the order given, exact for any bounds: roll-ups for the whole hours, days and
+     * months inside it, rows (live or archived) for the partial hours at its ends. Roll-ups are never archived, so a
+     * window reaching back before {@code ledger.keep-rows} (a 7-day baseline) still sees every cent.
+     */
     public List<BigDecimal> costs(List<TimeRange> windows) {
-        return db.read(c -> {
-            List<BigDecimal> out = new ArrayList<>(windows.size());
-            for (TimeRange w : windows) {
-                out.add(cost(c, w));
-            }
-            return out;
-        });
-    }
-
-    private BigDecimal cost(Connection c, TimeRange w) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT SUM(cost) FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?")) {
-            bind(ps, w);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return db.dialect().readMoney(rs, 1);
-            }
+        RollupFolder.fold(db);
+        List<BigDecimal> out = new ArrayList<>(windows.size());
+        for (TimeRange w : windows) {
+            out.add(total(w).costUsd());
         }
+        return out;
     }
 
     /** Upstream attempts, failed attempts and the failed ones' cost in the window (zeros when there are none). */
     public AttemptTotals attempts(TimeRange window) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT SUM(attempts), SUM(failed_attempts), SUM(failed_cost)"
-                    + " FROM usage_events WHERE ts_micros >= ? AND ts_micros < ?")) {
-                bind(ps, window);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new AttemptTotals(rs.getLong(1), rs.getLong(2), db.dialect().readMoney(rs, 3));
-                }
-            }
-        });
+        RollupFolder.fold(db);
+        SpendRow t = total(window);
+        return new AttemptTotals(t.attempts(), t.failedAttempts(), t.failedCostUsd());
+    }
+
+    private SpendRow total(TimeRange w) {
+        return spend.spend(new SpendQuery(List.of(), w.from(), w.to())).getFirst();
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.bursar.ledger;
 
 import dev.bursar.pricing.Usage;
 import dev.bursar.storage.Database;
-import dev.bursar.storage.Dialect;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,33 +30,10 @@ public final class PromptPartsReader {
 
     /** Every such attempt in {@code range}, of one feature when {@code feature} is given ("" for untagged ones). */
     public void forEachCall(TimeRange range, Optional<String> feature, Consumer<PromptPartsCall> each) {
-        Dialect dialect = db.dialect();
         String sql = SQL + (feature.isPresent() ? " AND COALESCE(feature, '') = ?" : "");
-        db.read(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            if (dialect == Dialect.POSTGRES) {
-                c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(1000);
-                ps.setLong(1, SpendReader.micros(range.from()));
-                ps.setLong(2, SpendReader.micros(range.to()));
-                if (feature.isPresent()) {
-                    ps.setString(3, feature.get());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        each.accept(call(rs));
-                    }
-                }
-            } finally {
-                if (dialect == Dialect.POSTGRES) {
-                    c.commit();
-                    c.setAutoCommit(autoCommit);
-                }
-            }
-            return null;
-        });
+        // Archived months too (RawScan): the audit of an old month reads its Parquet files.
+        RawScan.forEach(db, sql, SpendReader.micros(range.from()), SpendReader.micros(range.to()),
+                feature.map(java.util.List::of).orElse(java.util.List.of()), (rs, dialect) -> each.accept(call(rs)));
     }
 
     private static PromptPartsCall call(ResultSet rs) throws SQLException {

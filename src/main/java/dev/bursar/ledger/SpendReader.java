@@ -25,6 +25,10 @@ final class SpendReader {
     private static final String SUMS = "SUM(requests), SUM(attempts), SUM(failed_attempts), SUM(input_tokens),"
             + " SUM(cached_input_tokens), SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens), SUM(output_tokens),"
             + " SUM(reasoning_tokens), SUM(cost), SUM(failed_cost), SUM(saved)";
+    /** DuckDB sums integers into HUGEINT, which its driver will not read as a long. */
+    private static final String DUCK_SUMS = java.util.Arrays.stream(SUMS.split(",\\s*"))
+            .map(x -> x.contains("cost") || x.contains("saved") ? x : "CAST(" + x + " AS BIGINT)")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private final Database db;
 
@@ -58,39 +62,85 @@ final class SpendReader {
     }
 
     private void query(Connection c, Segment s, List<Dimension> dims, Map<List<String>, Acc> acc) throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT ");
-        StringBuilder groupBy = new StringBuilder();
-        for (int i = 0; i < dims.size(); i++) {
-            select.append(expression(s.source(), dims.get(i))).append(", ");
-            groupBy.append(i == 0 ? " GROUP BY " : ", ").append(i + 1);
-        }
-        String sql = select + SUMS + " FROM " + s.source().table + " WHERE " + s.source().timeColumn + " >= ? AND "
-                + s.source().timeColumn + " < ?" + groupBy;
-        Dialect dialect = db.dialect();
+        List<ArchiveFile> archived = s.source() == Source.RAW
+                ? ArchiveCatalog.overlapping(c, s.fromMicros(), s.toMicros(), db.dialect()) : List.of();
+        // Rows of an archived range are in its file; the database keeps only rows booked into it afterwards, except
+        // while a file's rows are being deleted, when the file alone answers for its range.
+        List<ArchiveFile> fileOnly = archived.stream().filter(f -> !f.complete()).toList();
+        String groupBy = groupBy(dims);
+        StringBuilder where = new StringBuilder(" WHERE " + s.source().timeColumn + " >= ? AND "
+                + s.source().timeColumn + " < ?");
+        fileOnly.forEach(f -> where.append(" AND NOT (ts_micros >= ? AND ts_micros < ?)"));
+        String sql = select(s.source(), dims, false) + " FROM " + s.source().table + where + groupBy;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, s.fromMicros());
+            ps.setLong(i++, s.toMicros());
+            for (ArchiveFile f : fileOnly) {
+                ps.setLong(i++, f.fromMicros());
+                ps.setLong(i++, f.toMicros());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                collect(rs, dims, acc, db.dialect());
+            }
+        }
+        if (!archived.isEmpty()) {
+            queryArchives(archived, s, dims, acc);
+        }
+    }
+
+    /** The same sums over the Parquet archives (DuckDB; its money comes back as DECIMAL, like PostgreSQL's). */
+    private static void queryArchives(List<ArchiveFile> files, Segment s, List<Dimension> dims, Map<List<String>, Acc> acc)
+            throws SQLException {
+        String sql = select(Source.RAW, dims, true) + " FROM " + Parquet.source(files.stream().map(ArchiveFile::path).toList())
+                + " WHERE ts_micros >= ? AND ts_micros < ?" + groupBy(dims);
+        try (Connection duck = Parquet.open(); PreparedStatement ps = duck.prepareStatement(sql)) {
             ps.setLong(1, s.fromMicros());
             ps.setLong(2, s.toMicros());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int n = dims.size();
-                    if (rs.getObject(n + 1) == null) {
-                        continue; // no GROUP BY and no rows: SQL still returns one row of NULL sums
-                    }
-                    List<String> group = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        group.add(label(dims.get(i), rs, i + 1));
-                    }
-                    acc.computeIfAbsent(group, g -> new Acc()).add(rs, n + 1, dialect);
-                }
+                collect(rs, dims, acc, Dialect.POSTGRES);
             }
         }
     }
 
-    private static String expression(Source source, Dimension d) {
+    private static String select(Source source, List<Dimension> dims, boolean duck) {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (Dimension d : dims) {
+            select.append(expression(source, d, duck)).append(", ");
+        }
+        return select + (duck ? DUCK_SUMS : SUMS);
+    }
+
+    private static String groupBy(List<Dimension> dims) {
+        StringBuilder groupBy = new StringBuilder();
+        for (int i = 0; i < dims.size(); i++) {
+            groupBy.append(i == 0 ? " GROUP BY " : ", ").append(i + 1);
+        }
+        return groupBy.toString();
+    }
+
+    private static void collect(ResultSet rs, List<Dimension> dims, Map<List<String>, Acc> acc, Dialect dialect)
+            throws SQLException {
+        while (rs.next()) {
+            int n = dims.size();
+            if (rs.getObject(n + 1) == null) {
+                continue; // no GROUP BY and no rows: SQL still returns one row of NULL sums
+            }
+            List<String> group = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                group.add(label(dims.get(i), rs, i + 1));
+            }
+            acc.computeIfAbsent(group, g -> new Acc()).add(rs, n + 1, dialect);
+        }
+    }
+
+    /** @param duck DuckDB divides integers into a double with {@code /}; {@code //} keeps them integers */
+    private static String expression(Source source, Dimension d, boolean duck) {
         String t = source.timeColumn;
+        String div = duck ? " // " : " / ";
         return switch (d) {
-            case DAY -> "(" + t + " / " + Rollups.DAY_MICROS + ") * " + Rollups.DAY_MICROS;
-            case HOUR -> "(" + t + " / " + Rollups.HOUR_MICROS + ") * " + Rollups.HOUR_MICROS;
+            case DAY -> "(" + t + div + Rollups.DAY_MICROS + ") * " + Rollups.DAY_MICROS;
+            case HOUR -> "(" + t + div + Rollups.HOUR_MICROS + ") * " + Rollups.HOUR_MICROS;
             case KEY -> tag(source, "key_id");
             case CUSTOMER -> tag(source, "customer");
             case USER -> tag(source, "user_id");
