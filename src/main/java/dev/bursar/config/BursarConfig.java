@@ -19,7 +19,8 @@ public record BursarConfig(
         CaptureConfig capture,
         List<CostConfig> costs,
         List<PlanConfig> plans,
-        List<CustomerConfig> customers) {
+        List<CustomerConfig> customers,
+        BatchConfig batch) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -37,24 +38,30 @@ public record BursarConfig(
         costs = costs == null ? List.of() : List.copyOf(costs);
         plans = plans == null ? List.of() : List.copyOf(plans);
         customers = customers == null ? List.of() : List.copyOf(customers);
+        batch = batch == null ? BatchConfig.defaults() : batch;
     }
 
     public static BursarConfig defaults() {
-        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig s) {
         return new BursarConfig(s, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, batch);
     }
 
     public BursarConfig withStorage(StorageConfig s) {
         return new BursarConfig(server, s, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, batch);
     }
 
     public BursarConfig withRedis(RedisConfig r) {
         return new BursarConfig(server, storage, r, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
-                costs, plans, customers);
+                costs, plans, customers, batch);
+    }
+
+    public BursarConfig withBatch(BatchConfig b) {
+        return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits, alerts, resilience, cache, capture,
+                costs, plans, customers, b);
     }
 }

@@ -85,7 +85,7 @@ final class UnsetProviderKeys {
         });
         return new BursarConfig(config.server(), config.storage(), config.redis(), config.gateway(), providers, models,
                 config.keys(), config.budgets(), config.rateLimits(), config.alerts(), config.resilience(), config.cache(),
-                config.capture(), config.costs(), config.plans(), config.customers());
+                config.capture(), config.costs(), config.plans(), config.customers(), config.batch());
     }
 
     /** The variable an api-key refers to when it is not set and has no default. */
