@@ -61,9 +61,13 @@ public final class Bursar implements AutoCloseable {
     private final ResponseCache responses;
     /** Request capture for {@code bursar replay}, or null when {@code capture} is off. */
     private final CaptureWriter captures;
+    /** The Batch API's service and runner. */
+    private final dev.bursar.batch.Batches batches;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
-                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures) {
+                   String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
+                   dev.bursar.batch.Batches batches) {
+        this.batches = batches;
         this.captures = captures;
         this.responses = responses;
         this.controls = controls;
@@ -92,6 +96,7 @@ public final class Bursar implements AutoCloseable {
         // Owns the upstream client's threads (read watchdog, idle sweeper, stream-gap timer) until close().
         UpstreamHttp upstream = new UpstreamHttp();
         CaptureWriter captures = null;
+        dev.bursar.batch.Batches batches = null;
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -140,16 +145,22 @@ public final class Bursar implements AutoCloseable {
                     new Retries(RetryPolicy.from(config.gateway(), config.resilience()), sleeper, new Random(), clock)), health,
                     responses, uncachedModels(config.models()), dev.bursar.promptcache.PromptCaching.of(config.cache(), clock),
                     captures == null ? CaptureSink.none() : captures);
+            batches = new dev.bursar.batch.Batches(storage.database(), batchFolder(config), gateway, config.batch(), clock);
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health, responses, books));
+                            config.server().cors(), providerConfigs, health, responses, books, batches));
+            // Unfinished batches (a restart, or a replica that died) are claimed and resumed from here on.
+            batches.start();
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures);
+                    config.server().host(), responses, captures, batches);
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
+            if (batches != null) {
+                batches.close();
+            }
             if (captures != null) {
                 captures.close();
             }
@@ -207,6 +218,17 @@ public final class Bursar implements AutoCloseable {
         return MasterKey.existing(config.server().masterKey(), env, dataDir(config.storage()));
     }
 
+    /** Where batch files live: {@code batch.folder}, or {@code batch-files} beside the SQLite database. */
+    static Path batchFolder(BursarConfig config) {
+        return config.batch().folder() != null ? Path.of(config.batch().folder())
+                : dataDir(config.storage()).resolve("batch-files");
+    }
+
+    /** The Batch API's service. */
+    public dev.bursar.batch.Batches batches() {
+        return batches;
+    }
+
     static Path dataDir(StorageConfig storage) {
         if (storage.sqlite() != null) {
             Path parent = Path.of(storage.sqlite()).toAbsolutePath().getParent();
@@ -248,6 +270,7 @@ public final class Bursar implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        batches.close(); // after the server (no new batches), before the ledger its lines are booked in
         if (captures != null) {
             captures.close(); // after the server: the last answered requests are still queued
         }

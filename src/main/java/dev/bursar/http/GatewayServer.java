@@ -27,7 +27,7 @@ public final class GatewayServer implements AutoCloseable {
     public record Parts(Gateway gateway, ModelRoutes routes, Authenticator auth, KeyStore keys, Ledger ledger,
                         Metrics metrics, AlertEngine alerts, BudgetControl budgets, String masterKey, String storageDescription, long maxBodyBytes,
                         Clock clock, List<String> corsOrigins, List<ProviderConfig> providers, ProviderHealth health,
-                        ResponseCache cache, dev.bursar.books.Books books) { }
+                        ResponseCache cache, dev.bursar.books.Books books, dev.bursar.batch.Batches batches) { }
 
     private final WebServer server;
 
@@ -47,6 +47,9 @@ public final class GatewayServer implements AutoCloseable {
         new ProvidersApi(p.providers(), p.health(), admin::guarded).register(routing);
         new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
+        if (p.batches() != null) {
+            new BatchApi(p.batches(), p.auth(), bodies).register(routing);
+        }
         admin.register(routing);
         routing.get("/health", new Health(p.masterKey(), p.storageDescription(), p.clock(), json));
         routing.get("/metrics", (req, res) -> {
