@@ -46,11 +46,14 @@ public final class BatchFiles {
         return folder;
     }
 
-    /** A new random id with OpenAI's prefix ("file-", "batch_"). */
+    /**
+     * A new id with OpenAI's prefix ("file-", "batch_"): the time in milliseconds, then random bits, so ids sort by
+     * creation (the list's order and cursor) and cannot be guessed.
+     */
     static String newId(String prefix) {
-        byte[] b = new byte[12];
+        byte[] b = new byte[8];
         RANDOM.nextBytes(b);
-        return prefix + HexFormat.of().formatHex(b);
+        return prefix + String.format("%012x", System.currentTimeMillis()) + HexFormat.of().formatHex(b);
     }
 
     /** An upload being received: its bytes go to a temporary file until {@link #commit}. */

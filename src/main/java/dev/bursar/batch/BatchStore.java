@@ -68,12 +68,11 @@ public final class BatchStore {
         });
     }
 
-    /** Newest first; {@code after} is the id of the last batch of the previous page (OpenAI's cursor), or null. */
+    /** Newest first (ids begin with their creation time); {@code after} is the id of the last batch of the previous page (OpenAI's cursor), or null. */
     public List<BatchRecord> list(String after, int limit) {
         return db.read(c -> {
             String sql = "SELECT " + COLUMNS + " FROM batches"
-                    + (after == null ? "" : " WHERE (created_at, id) < (SELECT created_at, id FROM batches WHERE id = ?)")
-                    + " ORDER BY created_at DESC, id DESC LIMIT ?";
+                    + (after == null ? "" : " WHERE id < ?") + " ORDER BY id DESC LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 if (after != null) {
