@@ -136,6 +136,15 @@ public final class BatchStore {
         });
     }
 
+    /**
+     * Asks a running batch to stop (the CLI's {@code bursar batches cancel}): the replica running it sees
+     * {@code cancelling} at its next lease renewal. False when the batch is not validating or in progress.
+     */
+    public boolean requestCancel(String id, long epochSeconds) {
+        return move(id, List.of(BatchStatus.VALIDATING, BatchStatus.IN_PROGRESS), BatchStatus.CANCELLING, "cancelling_at",
+                epochSeconds);
+    }
+
     /** Moves a batch to {@code to} and stamps {@code timeColumn}, only from one of {@code from}; false when it was not there. */
     boolean move(String id, List<BatchStatus> from, BatchStatus to, String timeColumn, long at) {
         return db.read(c -> {

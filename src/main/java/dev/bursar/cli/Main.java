@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, CostCommand.class, PricesCommand.class, ReportCommand.class, KeysCommand.class,
                 AlertsCommand.class, BudgetsCommand.class, CacheCommand.class, RouteCommand.class, TiersCommand.class,
                 ReplayCommand.class, PlanCommand.class, AuditCommand.class, MarginCommand.class, CostsCommand.class,
-                PlansCommand.class, RevenueCommand.class, ScenarioCommand.class, ReconcileCommand.class, ExportCommand.class})
+                PlansCommand.class, RevenueCommand.class, ScenarioCommand.class, ReconcileCommand.class, ExportCommand.class,
+                BatchesCommand.class})
 public final class Main {
 
     /** The jar's own version, the one /health reports. */

@@ -172,6 +172,29 @@ class BatchSdkTest {
         assertThat(bursar.ledgerCount()).as("downloads book nothing").isEqualTo(300);
         Batch again = client.batches().retrieve(done.id());
         assertThat(again.requestCounts().orElseThrow().completed()).isEqualTo(300);
+
+        String shown = cli("show", done.id());
+        assertThat(shown).contains("status:            completed", "total 300, completed 300, failed 0",
+                "cost_usd:          " + booked.toPlainString(), "saved_usd:         " + saved.toPlainString());
+        assertThat(cli("list")).contains(done.id());
+    }
+
+    /** {@code bursar batches <args> --config <a file naming this gateway's database>}, its output. */
+    String cli(String... args) {
+        try {
+            java.nio.file.Path yaml = bursar.dir().resolve("cli.yaml");
+            java.nio.file.Files.writeString(yaml, "storage: { sqlite: \"" + bursar.dir().resolve("bursar.db") + "\" }\n");
+            java.io.StringWriter out = new java.io.StringWriter();
+            picocli.CommandLine cl = new picocli.CommandLine(new dev.bursar.cli.Main());
+            cl.setOut(new java.io.PrintWriter(out));
+            java.util.List<String> all = new java.util.ArrayList<>(List.of("batches"));
+            all.addAll(List.of(args));
+            all.addAll(List.of("--config", yaml.toString()));
+            assertThat(cl.execute(all.toArray(String[]::new))).isZero();
+            return out.toString();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
