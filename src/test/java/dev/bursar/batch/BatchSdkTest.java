@@ -258,4 +258,25 @@ class BatchSdkTest {
                 () -> client.batches().cancel(first.id()));
         assertThat(notCancellable.statusCode()).isEqualTo(409);
     }
+
+    @Test
+    void a_batch_cancelled_while_it_runs_ends_cancelled_with_its_finished_lines_kept_and_booked_once() {
+        start(CONFIG.replace("ttft-millis: 0", "ttft-millis: 40").replace("concurrency: 16", "concurrency: 2"));
+        Batch running = createBatch(lines(200, "gpt-4o-mini"), null);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (client.batches().retrieve(running.id()).requestCounts().orElseThrow().completed() < 5) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+        }
+
+        Batch cancelling = client.batches().cancel(running.id());
+        Batch done = await(running.id());
+
+        assertThat(cancelling.status()).isIn(Batch.Status.CANCELLING, Batch.Status.CANCELLED);
+        assertThat(done.status()).isEqualTo(Batch.Status.CANCELLED);
+        assertThat(done.cancelledAt()).isPresent();
+        long completed = done.requestCounts().orElseThrow().completed();
+        assertThat(completed).isBetween(5L, 199L);
+        assertThat(content(done.outputFileId().orElseThrow())).hasSize((int) completed);
+        assertThat(bursar.ledgerCount()).as("every finished line booked once, nothing for the rest").isEqualTo(completed);
+    }
 }
