@@ -11,7 +11,7 @@ CREATE TABLE batch_files (
     deleted INTEGER NOT NULL DEFAULT 0
 );
 
--- batches: one row per batch and its lifecycle. owner (key id and the key's locked tags, JSON) is who the lines are
+-- batches: one row per batch and its lifecycle. key_id is the creating key's (null in open mode): a key sees only its own. owner (key id and the key's locked tags, JSON) is who the lines are
 -- run as after a restart; metadata is the client's JSON object. Amounts are exact decimal strings. lease_owner and
 -- lease_until_ms say which replica runs the batch: a replica claims a batch whose lease ran out, so exactly one runs it.
 CREATE TABLE batches (
@@ -22,6 +22,7 @@ CREATE TABLE batches (
     completion_window TEXT NOT NULL,
     metadata TEXT,
     owner TEXT NOT NULL,
+    key_id TEXT,
     created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL,
     in_progress_at BIGINT,

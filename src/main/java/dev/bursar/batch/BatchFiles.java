@@ -166,23 +166,29 @@ public final class BatchFiles {
         }
     }
 
-    /** A file that exists and was not deleted. */
-    public Optional<FileObject> find(String id) {
+    /**
+     * A file that exists, was not deleted and belongs to {@code keyId}'s caller: a key sees only its own files (an
+     * open-mode caller, {@code keyId} null, sees all), and another key's file looks like no file at all.
+     */
+    public Optional<FileObject> find(String id, String keyId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, purpose, filename, bytes, created_at FROM batch_files"
-                    + " WHERE id = ? AND deleted = 0")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, purpose, filename, bytes, created_at, key_id"
+                    + " FROM batch_files WHERE id = ? AND deleted = 0")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new FileObject(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getLong(5))) : Optional.<FileObject>empty();
+                    if (!rs.next() || (keyId != null && !keyId.equals(rs.getString(6)))) {
+                        return Optional.<FileObject>empty();
+                    }
+                    return Optional.of(new FileObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5)));
                 }
             }
         });
     }
 
-    /** The file, or the 404 OpenAI answers for an unknown id. */
-    public FileObject get(String id) {
-        return find(id).orElseThrow(() -> notFound(id));
+    /** The caller's file, or the 404 OpenAI answers for an unknown id. */
+    public FileObject get(String id, String keyId) {
+        return find(id, keyId).orElseThrow(() -> notFound(id));
     }
 
     /** Where a file's bytes are. */
@@ -193,9 +199,9 @@ public final class BatchFiles {
         return folder.resolve(id + ".jsonl");
     }
 
-    /** Marks the file deleted and removes its bytes. */
-    public void delete(String id) {
-        get(id);
+    /** Marks the caller's file deleted and removes its bytes. */
+    public void delete(String id, String keyId) {
+        get(id, keyId);
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_files SET deleted = 1 WHERE id = ?")) {
                 ps.setString(1, id);

@@ -25,8 +25,8 @@ public final class BatchStore {
 
     void insert(BatchRecord b) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO batches (" + COLUMNS + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(26, "?")) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO batches (" + COLUMNS + ", key_id) VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(27, "?")) + ")")) {
                 BatchRecord.Times t = b.times();
                 BatchRecord.Counts n = b.counts();
                 int i = 1;
@@ -50,7 +50,8 @@ public final class BatchStore {
                 ps.setLong(i++, n.inputTokens());
                 ps.setLong(i++, n.outputTokens());
                 ps.setString(i++, n.costUsd().toPlainString());
-                ps.setString(i, n.savedUsd().toPlainString());
+                ps.setString(i++, n.savedUsd().toPlainString());
+                ps.setString(i, Owners.fromJson(b.owner()).keyId());
                 ps.executeUpdate();
             }
             return null;
@@ -68,15 +69,22 @@ public final class BatchStore {
         });
     }
 
-    /** Newest first (ids begin with their creation time); {@code after} is the id of the last batch of the previous page (OpenAI's cursor), or null. */
-    public List<BatchRecord> list(String after, int limit) {
+    /**
+     * Newest first (ids begin with their creation time); {@code after} is the id of the last batch of the previous
+     * page (OpenAI's cursor), or null; {@code keyId} limits the list to one key's batches (null: all).
+     */
+    public List<BatchRecord> list(String after, int limit, String keyId) {
         return db.read(c -> {
-            String sql = "SELECT " + COLUMNS + " FROM batches"
-                    + (after == null ? "" : " WHERE id < ?") + " ORDER BY id DESC LIMIT ?";
+            String sql = "SELECT " + COLUMNS + " FROM batches WHERE 1 = 1"
+                    + (after == null ? "" : " AND id < ?") + (keyId == null ? "" : " AND key_id = ?")
+                    + " ORDER BY id DESC LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 if (after != null) {
                     ps.setString(i++, after);
+                }
+                if (keyId != null) {
+                    ps.setString(i++, keyId);
                 }
                 ps.setInt(i, limit);
                 List<BatchRecord> out = new ArrayList<>();

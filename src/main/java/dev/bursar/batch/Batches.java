@@ -60,7 +60,7 @@ public final class Batches implements AutoCloseable {
      * @throws ApiError unknown file, or the budgets refuse the batch (the error a call would get)
      */
     public BatchRecord create(Principal owner, BatchRequest req) {
-        FileObject input = files.find(req.inputFileId()).orElseThrow(() -> ApiError.badRequest("invalid_value",
+        FileObject input = files.find(req.inputFileId(), owner.keyId()).orElseThrow(() -> ApiError.badRequest("invalid_value",
                 "input_file_id", "No such File object: " + req.inputFileId()));
         if (!input.purpose().equals("batch")) {
             throw ApiError.badRequest("invalid_value", "input_file_id",
@@ -128,9 +128,10 @@ public final class Batches implements AutoCloseable {
         }
     }
 
-    /** The batch as stored, with the live totals of a run in this process. */
-    public BatchRecord get(String id) {
-        BatchRecord b = store.find(id).orElseThrow(() -> notFound(id));
+    /** The caller's batch (another key's looks like none; {@code keyId} null: any), with the live totals of a run here. */
+    public BatchRecord get(String id, String keyId) {
+        BatchRecord b = store.find(id).filter(r -> keyId == null || keyId.equals(Owners.fromJson(r.owner()).keyId()))
+                .orElseThrow(() -> notFound(id));
         BatchRun run = running.get(id);
         if (run != null && b.status().running()) {
             b = new BatchRecord(b.id(), b.status(), b.endpoint(), b.inputFileId(), b.completionWindow(), b.metadata(),
@@ -139,13 +140,14 @@ public final class Batches implements AutoCloseable {
         return b;
     }
 
-    public List<BatchRecord> list(String after, int limit) {
-        return store.list(after, limit);
+    /** The caller's batches, newest first ({@code keyId} null: all). */
+    public List<BatchRecord> list(String after, int limit, String keyId) {
+        return store.list(after, limit, keyId);
     }
 
     /** Asks a batch to stop: {@code cancelling} now, {@code cancelled} once its running lines are done. */
-    public BatchRecord cancel(String id) {
-        BatchRecord b = get(id);
+    public BatchRecord cancel(String id, String keyId) {
+        BatchRecord b = get(id, keyId);
         long now = clock.instant().getEpochSecond();
         if (!store.move(id, List.of(BatchStatus.VALIDATING, BatchStatus.IN_PROGRESS), BatchStatus.CANCELLING,
                 "cancelling_at", now) && b.status() != BatchStatus.CANCELLING) {
@@ -157,7 +159,7 @@ public final class Batches implements AutoCloseable {
             run.stop("cancelled");
         }
         wake();
-        return get(id);
+        return get(id, keyId);
     }
 
     static ApiError notFound(String id) {

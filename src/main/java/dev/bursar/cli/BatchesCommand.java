@@ -69,7 +69,7 @@ final class BatchesCommand implements Callable<Integer> {
 
         @Override
         void run(BatchStore store, PrintWriter out) {
-            java.util.List<BatchRecord> rows = store.list(null, limit);
+            java.util.List<BatchRecord> rows = store.list(null, limit, null);
             out.printf("%-38s %-11s %-22s %8s %8s %8s %14s %14s%n", "ID", "STATUS", "ENDPOINT", "TOTAL", "DONE", "FAILED",
                     "COST_USD", "SAVED_USD");
             for (BatchRecord b : rows) {

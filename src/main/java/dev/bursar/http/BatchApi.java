@@ -42,17 +42,17 @@ final class BatchApi {
         }));
         r.get("/v1/batches", (req, res) -> guard(res, () -> list(req, res)));
         r.get("/v1/batches/{id}", (req, res) -> guard(res, () -> {
-            Callers.authenticate(auth, WireEndpoints.credential(req));
-            json(res, 200, BatchJson.batch(batches.get(req.path().pathParameters().get("id"))));
+            String key = Callers.authenticate(auth, WireEndpoints.credential(req)).keyId();
+            json(res, 200, BatchJson.batch(batches.get(req.path().pathParameters().get("id"), key)));
         }));
         r.post("/v1/batches/{id}/cancel", (req, res) -> guard(res, () -> {
-            Callers.authenticate(auth, WireEndpoints.credential(req));
-            json(res, 200, BatchJson.batch(batches.cancel(req.path().pathParameters().get("id"))));
+            String key = Callers.authenticate(auth, WireEndpoints.credential(req)).keyId();
+            json(res, 200, BatchJson.batch(batches.cancel(req.path().pathParameters().get("id"), key)));
         }));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Callers.authenticate(auth, WireEndpoints.credential(req));
+        String key = Callers.authenticate(auth, WireEndpoints.credential(req)).keyId();
         String after = req.query().contains("after") ? req.query().get("after") : null;
         int limit = 20;
         if (req.query().contains("limit")) {
@@ -65,7 +65,7 @@ final class BatchApi {
                 throw ApiError.badRequest("invalid_value", "limit", "limit must be between 1 and 100.");
             }
         }
-        List<BatchRecord> page = batches.list(after, limit + 1);
+        List<BatchRecord> page = batches.list(after, limit + 1, key);
         ObjectNode root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         root.put("object", "list");
         ArrayNode data = root.putArray("data");

@@ -37,13 +37,11 @@ final class FilesApi {
         r.post("/v1/files", (req, res) -> BatchApi.guard(res, () -> upload(req, res)));
         r.get("/v1/files/{id}/content", (req, res) -> BatchApi.guard(res, () -> content(req, res)));
         r.get("/v1/files/{id}", (req, res) -> BatchApi.guard(res, () -> {
-            caller(req);
-            BatchApi.json(res, 200, BatchJson.file(files.get(id(req))));
+            BatchApi.json(res, 200, BatchJson.file(files.get(id(req), caller(req).keyId())));
         }));
         r.delete("/v1/files/{id}", (req, res) -> BatchApi.guard(res, () -> {
-            caller(req);
             String id = id(req);
-            files.delete(id);
+            files.delete(id, caller(req).keyId());
             BatchApi.json(res, 200, JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
         }));
     }
@@ -114,8 +112,7 @@ final class FilesApi {
 
     /** The bytes, streamed from disk: downloading a batch's results books nothing and holds nothing in memory. */
     private void content(ServerRequest req, ServerResponse res) {
-        caller(req);
-        FileObject f = files.get(id(req));
+        FileObject f = files.get(id(req), caller(req).keyId());
         res.status(200);
         res.header(HeaderNames.CONTENT_TYPE, "application/jsonl");
         res.contentLength(f.bytes());

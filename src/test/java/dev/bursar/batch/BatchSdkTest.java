@@ -38,6 +38,7 @@ class BatchSdkTest {
               - { name: sim, type: sim, sim: { ttft-millis: 0, tokens-per-second: 0, seed: 7 } }
             keys:
               - { key: batch-key, customer: acme }
+              - { key: other-key, customer: globex }
             batch: { concurrency: 16 }
             """;
 
@@ -278,5 +279,27 @@ class BatchSdkTest {
         assertThat(completed).isBetween(5L, 199L);
         assertThat(content(done.outputFileId().orElseThrow())).hasSize((int) completed);
         assertThat(bursar.ledgerCount()).as("every finished line booked once, nothing for the rest").isEqualTo(completed);
+    }
+
+    @Test
+    void another_key_sees_neither_the_batch_nor_its_files() {
+        start(CONFIG);
+        Batch done = await(createBatch(lines(2, "gpt-4o-mini"), null).id());
+        OpenAIClient other = OpenAIOkHttpClient.builder().baseUrl(bursar.baseUrl() + "/v1").apiKey("other-key")
+                .maxRetries(0).build();
+        try {
+            assertThat(catchThrowableOfType(OpenAIServiceException.class, () -> other.batches().retrieve(done.id()))
+                    .statusCode()).isEqualTo(404);
+            assertThat(catchThrowableOfType(OpenAIServiceException.class,
+                    () -> other.files().content(done.outputFileId().orElseThrow())).statusCode()).isEqualTo(404);
+            assertThat(catchThrowableOfType(OpenAIServiceException.class,
+                    () -> other.batches().create(BatchCreateParams.builder().inputFileId(done.inputFileId())
+                            .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+                            .completionWindow(BatchCreateParams.CompletionWindow._24H).build())).statusCode()).isEqualTo(400);
+            assertThat(other.batches().list().data()).isEmpty();
+        } finally {
+            other.close();
+        }
+        assertThat(content(done.outputFileId().orElseThrow())).hasSize(2);
     }
 }
