@@ -68,12 +68,15 @@ public final class Bursar implements AutoCloseable {
     private final Telemetry telemetry;
     /** Background archiving of rows older than {@code ledger.keep-rows}, or null when rows are kept for ever. */
     private final dev.bursar.ledger.archive.ArchiveSchedule archives;
+    /** The Batch API's service and runner. */
+    private final dev.bursar.batch.Batches batches;
 
     private Bursar(Stores storage, UpstreamHttp upstream, GatewayServer server, AlertEngine alerts, SpendControl controls,
                    String masterKey, Metrics metrics, String host, ResponseCache responses, CaptureWriter captures,
                    dev.bursar.reconcile.ScheduledReconciler reconciler, Telemetry telemetry,
-                   dev.bursar.ledger.archive.ArchiveSchedule archives) {
+                   dev.bursar.ledger.archive.ArchiveSchedule archives, dev.bursar.batch.Batches batches) {
         this.reconciler = reconciler;
+        this.batches = batches;
         this.telemetry = telemetry;
         this.captures = captures;
         this.archives = archives;
@@ -106,6 +109,7 @@ public final class Bursar implements AutoCloseable {
         CaptureWriter captures = null;
         dev.bursar.reconcile.ScheduledReconciler reconciler = null;
         Telemetry telemetry = Telemetry.off();
+        dev.bursar.batch.Batches batches = null;
         try {
             List<ProviderConfig> providerConfigs = config.providers().isEmpty()
                     ? ProviderFactory.fromEnvironment(env) : config.providers();
@@ -158,20 +162,26 @@ public final class Bursar implements AutoCloseable {
                     captures == null ? CaptureSink.none() : captures,
                     telemetry = Telemetry.of(config.telemetry(), env, genAiProviders(providerConfigs),
                             dev.bursar.config.BuildInfo.version()));
+            batches = new dev.bursar.batch.Batches(storage.database(), batchFolder(config), gateway, config.batch(), clock);
             MasterKey master = MasterKey.resolve(config.server().masterKey(), env, dataDir(config.storage()));
             GatewayServer server = GatewayServer.start(config.server().host(), config.server().port(),
                     new GatewayServer.Parts(gateway, routes, auth, storage.keys(), storage.ledger(), metrics, alerts, budgets,
                             master.value(), storage.describe(), config.server().maxBodyBytes(), clock,
-                            config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler, catalog));
+                            config.server().cors(), providerConfigs, health, responses, books, reconciled, reconciler, catalog, batches));
+            // Unfinished batches (a restart, or a replica that died) are claimed and resumed from here on.
+            batches.start();
             var archives = dev.bursar.ledger.archive.ArchiveSchedule.start(storage.database(), config.ledger(), clock)
                     .orElse(null);
             Bursar bursar = new Bursar(storage, upstream, server, alerts, controls, master.value(), metrics,
-                    config.server().host(), responses, captures, reconciler, telemetry, archives);
+                    config.server().host(), responses, captures, reconciler, telemetry, archives, batches);
             config.telemetry().endpoint(env).ifPresent(endpoint -> log.println("telemetry: OpenTelemetry spans and GenAI"
                     + " metrics to " + endpoint + " (OTLP HTTP/protobuf)"));
             StartupBanner.print(log, bursar, config, providerConfigs, routes, auth, master, storage.describe());
             return bursar;
         } catch (RuntimeException e) {
+            if (batches != null) {
+                batches.close();
+            }
             if (reconciler != null) {
                 reconciler.close();
             }
@@ -254,6 +264,17 @@ public final class Bursar implements AutoCloseable {
         return MasterKey.existing(config.server().masterKey(), env, dataDir(config.storage()));
     }
 
+    /** Where batch files live: {@code batch.folder}, or {@code batch-files} beside the SQLite database. */
+    static Path batchFolder(BursarConfig config) {
+        return config.batch().folder() != null ? Path.of(config.batch().folder())
+                : dataDir(config.storage()).resolve("batch-files");
+    }
+
+    /** The Batch API's service. */
+    public dev.bursar.batch.Batches batches() {
+        return batches;
+    }
+
     static Path dataDir(StorageConfig storage) {
         if (storage.sqlite() != null) {
             Path parent = Path.of(storage.sqlite()).toAbsolutePath().getParent();
@@ -303,6 +324,7 @@ public final class Bursar implements AutoCloseable {
             reconciler.close();
         }
         server.close();
+        batches.close(); // after the server (no new batches), before the ledger its lines are booked in
         if (captures != null) {
             captures.close(); // after the server: the last answered requests are still queued
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class, BudgetsCommand.class, CacheCommand.class, RouteCommand.class, TiersCommand.class,
                 ReplayCommand.class, PlanCommand.class, AuditCommand.class, MarginCommand.class, CostsCommand.class,
                 PlansCommand.class, RevenueCommand.class, ScenarioCommand.class, ReconcileCommand.class, ExportCommand.class,
-                LedgerCommand.class})
+                LedgerCommand.class, BatchesCommand.class})
 public final class Main {
 
     /** The jar's own version, the one /health reports. */

@@ -22,7 +22,8 @@ public record BursarConfig(
         List<CustomerConfig> customers,
         ReconcileConfig reconcile,
         TelemetryConfig telemetry,
-        LedgerConfig ledger) {
+        LedgerConfig ledger,
+        BatchConfig batch) {
 
     public BursarConfig {
         server = server == null ? ServerConfig.defaults() : server;
@@ -43,41 +44,51 @@ public record BursarConfig(
         reconcile = reconcile == null ? ReconcileConfig.off() : reconcile;
         telemetry = telemetry == null ? TelemetryConfig.off() : telemetry;
         ledger = ledger == null ? LedgerConfig.defaults() : ledger;
+        batch = batch == null ? BatchConfig.defaults() : batch;
     }
 
     public static BursarConfig defaults() {
         return new BursarConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     public BursarConfig withServer(ServerConfig replacement) {
         return new BursarConfig(replacement, storage, redis, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger,
+                batch);
     }
 
     public BursarConfig withStorage(StorageConfig replacement) {
         return new BursarConfig(server, replacement, redis, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger,
+                batch);
     }
 
     public BursarConfig withRedis(RedisConfig replacement) {
         return new BursarConfig(server, storage, replacement, gateway, providers, models, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger,
+                batch);
     }
 
     public BursarConfig withTelemetry(TelemetryConfig replacement) {
         return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
-                alerts, resilience, cache, capture, costs, plans, customers, reconcile, replacement, ledger);
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, replacement, ledger, batch);
     }
 
     public BursarConfig withLedger(LedgerConfig replacement) {
         return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
-                alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, replacement);
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, replacement, batch);
+    }
+
+    public BursarConfig withBatch(BatchConfig replacement) {
+        return new BursarConfig(server, storage, redis, gateway, providers, models, keys, budgets, rateLimits,
+                alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger, replacement);
     }
 
     /** The same configuration with other providers and models (providers left out at start-up). */
     public BursarConfig withProvidersAndModels(List<ProviderConfig> newProviders, List<ModelConfig> newModels) {
         return new BursarConfig(server, storage, redis, gateway, newProviders, newModels, keys, budgets,
-                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger);
+                rateLimits, alerts, resilience, cache, capture, costs, plans, customers, reconcile, telemetry, ledger,
+                batch);
     }
 }

@@ -12,7 +12,15 @@ import java.time.Instant;
 /** One upstream attempt of a client request: what the ledger row is about ({@code cacheOutcome}: miss or off). */
 record Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
                Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome, PromptPrefix prefix,
-               PromptParts.Counted parts, AttemptTrace trace) {
+               PromptParts.Counted parts, AttemptTrace trace, BatchCall batch) {
+
+    /** An attempt of a client's own call (not a batch line). */
+    Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,
+            Endpoint endpoint, boolean stream, String fingerprint, String cacheOutcome, PromptPrefix prefix,
+            PromptParts.Counted parts, AttemptTrace trace) {
+        this(requestId, number, startedAt, startedNanos, attribution, route, endpoint, stream, fingerprint, cacheOutcome,
+                prefix, parts, trace, null);
+    }
 
     /** An attempt without a prompt prefix to record (a cache hit: no provider was asked). */
     Attempt(String requestId, int number, Instant startedAt, long startedNanos, Attribution attribution, Route route,

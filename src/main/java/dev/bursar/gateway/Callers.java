@@ -6,13 +6,18 @@ import dev.bursar.auth.Principal;
 import dev.bursar.wire.ApiError;
 
 /** Who is calling: the key's verdict as the client's error, each saying what to do about it. */
-final class Callers {
+public final class Callers {
 
     private Callers() {
     }
 
     static Principal authenticate(Authenticator auth, Inbound in) {
-        return switch (auth.authenticate(in.credential())) {
+        return authenticate(auth, in.credential());
+    }
+
+    /** The caller of an endpoint beside the request path (files, batches), or the 401 a call would get. */
+    public static Principal authenticate(Authenticator auth, String credential) {
+        return switch (auth.authenticate(credential)) {
             case AuthResult.Accepted a -> a.principal();
             case AuthResult.Missing m -> throw ApiError.unauthorized("missing_api_key",
                     "No API key. Send your Bursar key as 'Authorization: Bearer <key>' (OpenAI SDKs) or 'x-api-key: <key>' (Anthropic SDKs).");

@@ -133,7 +133,46 @@ public final class Gateway {
 
     /** One client request, answered through {@code out}. Never throws: every failure becomes a wire error. */
     public void handle(Inbound in, Responder out) {
-        String requestId = Ids.next("req_");
+        serve(in, out, null);
+    }
+
+    /**
+     * One line of a batch, through the same path as a client's call (see {@link BatchCall} for what differs). The
+     * answer, or the line's error in the OpenAI wire, goes to {@code out}; a successful answer always comes through
+     * {@link Responder#whole(int, Responder.BursarHeaders, byte[], Responder.Delivery)}, so the batch can keep the
+     * result before the line is booked. Never throws.
+     */
+    public void handleBatchLine(Inbound in, BatchCall batch, Responder out) {
+        serve(in, out, batch);
+    }
+
+    /**
+     * Reserves a batch line's worst case against every budget and rate limit that covers it, as a call would be
+     * admitted; null when none does. {@code in}'s body is not changed.
+     *
+     * @throws ApiError the line's model is unknown, or the budgets refuse it (the same error a call gets)
+     */
+    public Permit reserveBatchLine(Inbound in, Principal principal) {
+        ObjectNode body = in.body().deepCopy();
+        Inbound copy = new Inbound(in.wire(), in.endpoint(), body, in.header(), in.credential(), in.startedNanos());
+        String model = RequestChecks.model(copy);
+        Route resolved = routes.resolve(model).orElseThrow(() -> ApiError.modelNotFound(model, routes.closest(model)));
+        Attribution attribution = attributor.attribute(principal.defaults(), copy.header(), copy.body(),
+                copy.wire() == ClientWire.ANTHROPIC);
+        Route route = routes.rules(resolved).map(r -> r.choose(RoutingFacts.of(copy, attribution, resolved))).orElse(resolved);
+        return controlsOn && admission.needed(route, attribution)
+                ? admission.admit(copy, route, attribution, clock.instant()) : null;
+    }
+
+    /** Gives back a reservation of {@link #reserveBatchLine} whose line will never run (cancelled, refused batch). */
+    public void releaseBatchLine(Permit permit) {
+        if (permit != null) {
+            admission.settle(permit, BigDecimal.ZERO, 0);
+        }
+    }
+
+    private void serve(Inbound in, Responder out, BatchCall batch) {
+        String requestId = batch == null ? Ids.next("req_") : batch.requestId();
         // Labels and the X-Bursar-Model header only ever name a served model, and only once the caller is known:
         // a label taken from the body would let anyone create metric series (and header text) at will.
         String modelLabel = "";
@@ -144,13 +183,13 @@ public final class Gateway {
                 in.endpoint() == Endpoint.EMBEDDINGS ? "embeddings" : "chat", in.body().path("model").asText(null),
                 streamed(in)), in.header());
         try {
-            Principal principal = Callers.authenticate(auth, in);
+            Principal principal = batch == null ? Callers.authenticate(auth, in) : batch.principal();
             String model = RequestChecks.model(in);
             Route route = routes.resolve(model).orElseThrow(() -> ApiError.modelNotFound(model, routes.closest(model)));
             modelLabel = route.priceModel();
             providerLabel = route.provider().name();
             RequestChecks.check(in);
-            status = admitted(requestId, in, principal, route, out, trace);
+            status = admitted(requestId, in, principal, route, out, trace, batch);
         } catch (ApiError e) {
             status = e.status();
             errorType = e.code() != null ? e.code() : e.type();
@@ -181,23 +220,29 @@ public final class Gateway {
 
     /** From attribution to the answer, for a caller who is known and a model that is served. */
     private int admitted(String requestId, Inbound in, Principal principal, Route resolved, Responder out,
-                         RequestTrace trace) {
+                         RequestTrace trace, BatchCall batch) {
         Attribution attribution = attributor.attribute(principal.defaults(), in.header(), in.body(),
                 in.wire() == ClientWire.ANTHROPIC);
         // A virtual model's rules test the attribution, so they run after it; budgets then see the chosen model.
         Route route = routes.rules(resolved).map(r -> r.choose(RoutingFacts.of(in, attribution, resolved))).orElse(resolved);
         CacheDirective directive = CacheDirective.take(in.header(), in.body());
-        boolean stream = streamed(in);
+        if (batch != null) {
+            // A batch line is bought at the batch price, one row per line: an answer from the cache would be neither.
+            directive = CacheDirective.OFF;
+        }
+        boolean stream = batch == null && streamed(in);
         ResponseCache.Lookup lookup = cache.lookup(in, directive, attribution, resolved, route);
         if (lookup.hit().isPresent()) {
             // Nothing is paid, so budgets and rate limits are not asked.
             return cache.serve(requestId, in, attribution, route, lookup, stream, out, trace);
         }
-        Permit permit = controlsOn && admission.needed(route, attribution)
-                ? admission.admit(in, route, attribution, clock.instant()) : null;
+        // A batch line's budgets were reserved when the batch was created; its permit is settled below like a call's.
+        Permit permit = batch != null ? batch.permit()
+                : controlsOn && admission.needed(route, attribution) ? admission.admit(in, route, attribution, clock.instant())
+                : null;
         Exchange ex = new Exchange(requestId, in, attribution, route, permit, new Spent(),
                 Fingerprint.of(route.priceModel(), in.body()), lookup, cache.enabled(),
-                promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()), trace);
+                promptCaching.prefix(in.wire(), in.endpoint(), route.priceModel(), in.body()), trace, batch);
         try {
             int status = call(ex, out, stream);
             if (status == 200 && in.endpoint() != Endpoint.EMBEDDINGS) {
@@ -219,11 +264,11 @@ public final class Gateway {
     /** The pieces every step of one request needs. */
     private record Exchange(String requestId, Inbound in, Attribution attribution, Route route, Permit permit, Spent spent,
                             String fingerprint, ResponseCache.Lookup lookup, boolean cacheOn, RequestPrefix prefix,
-                            RequestTrace trace) {
+                            RequestTrace trace, BatchCall batch) {
         /** The same request on another candidate; what it spends still adds up in {@code spent}. */
         Exchange on(Route candidate) {
             return new Exchange(requestId, in, attribution, candidate, permit, spent, fingerprint, lookup, cacheOn, prefix,
-                    trace);
+                    trace, batch);
         }
 
         /** The answer is kept only when the model asked for gave it: a fallback's answer is not the asked model's. */
@@ -390,7 +435,7 @@ public final class Gateway {
     private int deliver(Exchange ex, Attempt a, ProviderReply reply, Cost cost, byte[] body, Responder out) {
         Responder.BursarHeaders headers = new Responder.BursarHeaders(ex.requestId(), Money.plain(cost.totalUsd()),
                 ex.route().priceModel(), ex.answerHeaders());
-        if (a.elapsedMicros() < PROBE_AFTER_MICROS) {
+        if (a.elapsedMicros() < PROBE_AFTER_MICROS && a.batch() == null) {
             settlement.answered(a, reply, 200, false);
             out.whole(200, headers, body);
             return 200;
@@ -442,7 +487,7 @@ public final class Gateway {
         return new Attempt(ex.requestId(), number, clock.instant(), System.nanoTime(), ex.attribution(), r,
                 ex.in().endpoint(), stream, ex.fingerprint(), ex.lookup().outcome().label(), ex.prefix().recorded(),
                 ex.prefix().parts(), ex.trace().attempt(new AttemptStart(r.provider().name(), r.upstreamModel(),
-                        r.priceModel(), number, r.reason(), ex.attribution())));
+                        r.priceModel(), number, r.reason(), ex.attribution())), ex.batch());
     }
 
     private ChatCall chatCall(Exchange ex, Attempt a) {

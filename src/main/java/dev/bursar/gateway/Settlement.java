@@ -40,7 +40,7 @@ final class Settlement {
 
     /** What a reply costs, before it is booked: a whole answer carries its cost in a header. */
     Cost price(Attempt a, ProviderReply reply) {
-        return costs.cost(a.route().priceModel(), reply.usage(), a.startedAt(), false);
+        return costs.cost(a.route().priceModel(), reply.usage(), a.startedAt(), a.batch() != null);
     }
 
     /** A whole answer, booked once the gateway knows whether its client was still there to take it. */
@@ -82,19 +82,27 @@ final class Settlement {
 
     private Cost record(Attempt a, Usage usage, JsonNode rawUsage, boolean estimated, long ttftNanos, int httpStatus,
                         AttemptStatus status, String errorClass) {
-        Cost cost = costs.cost(a.route().priceModel(), usage, a.startedAt(), false);
+        boolean batch = a.batch() != null;
+        Cost cost = costs.cost(a.route().priceModel(), usage, a.startedAt(), batch);
+        // A batch line's saving is what the same tokens would have cost synchronously, less what they cost here.
+        BigDecimal saved = batch
+                ? costs.cost(a.route().priceModel(), usage, a.startedAt(), false).totalUsd().subtract(cost.totalUsd())
+                : BigDecimal.ZERO;
         Route r = a.route();
         UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.startedAt(), a.attribution(),
                 new UsageEvent.Models(r.requestedModel(), r.priceModel(), r.upstreamModel(), r.provider().name(), r.reason()),
-                new UsageEvent.Call(a.endpoint(), a.stream(), false, a.number(), a.cacheOutcome(), a.fingerprint(),
+                new UsageEvent.Call(a.endpoint(), a.stream(), batch, a.number(), a.cacheOutcome(), a.fingerprint(),
                         a.prefix(), a.parts() == null ? null : a.parts().settle(usage.inputTokens())),
                 usage,
-                new UsageEvent.Charge(cost.totalUsd(), BigDecimal.ZERO, cost.priceVersion(), estimated,
+                new UsageEvent.Charge(cost.totalUsd(), saved, cost.priceVersion(), estimated,
                         rawUsage == null ? null : rawUsage.toString()),
                 new UsageEvent.Outcome(httpStatus, status, errorClass, a.elapsedMicros(),
                         ttftNanos < 0 ? -1 : ttftNanos / 1_000));
         ledger.append(event);
         metrics.settled(a.route().priceModel(), usage, cost.totalUsd());
+        if (batch) {
+            a.batch().booked().attempt(cost.totalUsd(), saved);
+        }
         return cost;
     }
 }

@@ -32,7 +32,8 @@ public final class GatewayServer implements AutoCloseable {
                         ResponseCache cache, dev.bursar.books.Books books,
                         dev.bursar.reconcile.StoredReconciliation reconciled,
                         dev.bursar.reconcile.ScheduledReconciler reconciler,
-                        dev.bursar.pricing.PriceCatalog catalog) { }
+                        dev.bursar.pricing.PriceCatalog catalog,
+                        dev.bursar.batch.Batches batches) { }
 
     private final WebServer server;
 
@@ -56,6 +57,9 @@ public final class GatewayServer implements AutoCloseable {
         new CacheApi(p.cache(), p.ledger(), p.clock(), admin::guarded).register(routing);
         new BooksApi(p.books(), bodies, p.clock(), admin::guarded).register(routing);
         new ReconcileApi(p.reconciled(), p.reconciler(), p.clock(), admin::guarded).register(routing);
+        if (p.batches() != null) {
+            new BatchApi(p.batches(), p.auth(), bodies).register(routing);
+        }
         admin.register(routing);
         new RequestsApi(p.ledger(), p.clock(), admin::guarded).register(routing);
         new PricesApi(p.catalog(), p.clock(), admin::guarded).register(routing);
