@@ -118,36 +118,7 @@ sleep 1 # let requests that wrk abandoned at the end of the last phase settle
 
 REPORT="$BENCH_TMP/report.txt"
 {
-  echo "Every measured phase (${DURATION}s each after a ${WARMUP}s warm-up; direct after ${DIRECT_WARMUP}s), in the order run:"
-  echo
-  pair_table
-  echo
-  echo "| shape @$CONNS | direct req/s | without fallbacks req/s (range), CPU µs/req | with a fallback per model req/s (range), CPU µs/req | with ÷ without, req/s: mean of rounds (range) | with ÷ without, CPU µs/req |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for shape in $SHAPES; do
-    read -r dm _ <<<"$(pair_mean "$shape" direct)"
-    read -r pm plo phi pcpu _ <<<"$(pair_mean "$shape" plain)"
-    read -r cm clo chi ccpu _ <<<"$(pair_mean "$shape" chain)"
-    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" plain chain | grep '^RATIO')"
-    printf '| %s | %.0f | %.0f (%.0f–%.0f), %.0f | %.0f (%.0f–%.0f), %.0f | %.3f (%.3f–%.3f) | %.3f |\n' "$shape" "$dm" \
-      "$pm" "$plo" "$phi" "$pcpu" "$cm" "$clo" "$chi" "$ccpu" "$r" "$rlo" "$rhi" "$rcpu"
-  done
-  echo
-  for shape in $SHAPES; do
-    pair_ratio "$shape" plain chain | grep -v '^RATIO' | sed "s/^/$shape: /"
-  done
-  echo
-  for shape in $SHAPES; do
-    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" plain chain | grep '^RATIO')"
-    awk -v s="$shape" -v c="$CONNS" -v r="$r" -v lo="$rlo" -v hi="$rhi" 'BEGIN {
-      printf "target: %s, %d connections, a fallback chain that is never needed keeps >= 0.95 of the throughput: %.3f (rounds %.3f–%.3f), %s\n",
-        s, c, r, lo, hi, (r >= 0.95 ? "met" : "MISSED") }'
-  done
-  echo
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-       "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs; jar $BENCH_JAR"
-  echo
+  pair_summary plain chain "without fallbacks" "with a fallback per model" "with ÷ without" 0.95 "a fallback chain that is never needed keeps"
   echo "gateway without fallbacks:"
   phase_ledger_check "$GW_PLAIN" "$DB_PLAIN" "$SEEN_PLAIN"
   echo "gateway with a fallback per model:"

@@ -118,36 +118,7 @@ sleep 1 # let requests that wrk abandoned at the end of the last phase settle
 
 REPORT="$BENCH_TMP/report.txt"
 {
-  echo "Every measured phase (${DURATION}s each after a ${WARMUP}s warm-up; direct after ${DIRECT_WARMUP}s), in the order run:"
-  echo
-  pair_table
-  echo
-  echo "| shape @$CONNS | direct req/s | telemetry off req/s (range), CPU µs/req | telemetry on req/s (range), CPU µs/req | on ÷ off, req/s: mean of rounds (range) | on ÷ off, CPU µs/req |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for shape in $SHAPES; do
-    read -r dm _ <<<"$(pair_mean "$shape" direct)"
-    read -r pm plo phi pcpu _ <<<"$(pair_mean "$shape" off)"
-    read -r cm clo chi ccpu _ <<<"$(pair_mean "$shape" otel)"
-    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" off otel | grep '^RATIO')"
-    printf '| %s | %.0f | %.0f (%.0f–%.0f), %.0f | %.0f (%.0f–%.0f), %.0f | %.3f (%.3f–%.3f) | %.3f |\n' "$shape" "$dm" \
-      "$pm" "$plo" "$phi" "$pcpu" "$cm" "$clo" "$chi" "$ccpu" "$r" "$rlo" "$rhi" "$rcpu"
-  done
-  echo
-  for shape in $SHAPES; do
-    pair_ratio "$shape" off otel | grep -v '^RATIO' | sed "s/^/$shape: /"
-  done
-  echo
-  for shape in $SHAPES; do
-    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" off otel | grep '^RATIO')"
-    awk -v s="$shape" -v c="$CONNS" -v r="$r" -v lo="$rlo" -v hi="$rhi" 'BEGIN {
-      printf "target: %s, %d connections, telemetry on keeps >= 0.90 of the throughput with it off: %.3f (rounds %.3f–%.3f), %s\n",
-        s, c, r, lo, hi, (r >= 0.90 ? "met" : "MISSED") }'
-  done
-  echo
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-       "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs; jar $BENCH_JAR"
-  echo
+  pair_summary off otel "telemetry off" "telemetry on" "on ÷ off" 0.90 "telemetry on keeps"
   echo "gateway with telemetry off:"
   phase_ledger_check "$GW_OFF" "$DB_OFF" "$SEEN_OFF"
   echo "gateway with telemetry on:"

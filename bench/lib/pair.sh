@@ -100,3 +100,40 @@ pair_ratio() {
       if (nr) printf "RATIO %.3f %.3f %.3f %.3f\n", sum / nr, lo, hi, csum / nr; else print "RATIO 0 0 0 0"
     }' "$BENCH_TMP/phases.tsv"
 }
+
+# pair_summary A B "A's column" "B's column" "ratio column" TARGET "what the target says": the report's middle part
+# for gateways A and B measured by pair_abba — the table of means per shape, each round's ratios, the target verdicts
+# and the machine line. Uses SHAPES, CONNS, DURATION, WARMUP, DIRECT_WARMUP, HERE and BENCH_JAR from the caller.
+pair_summary() {
+  local a=$1 b=$2 a_col=$3 b_col=$4 ratio_col=$5 target=$6 says=$7 shape
+  echo "Every measured phase (${DURATION}s each after a ${WARMUP}s warm-up; direct after ${DIRECT_WARMUP}s), in the order run:"
+  echo
+  pair_table
+  echo
+  echo "| shape @$CONNS | direct req/s | $a_col req/s (range), CPU µs/req | $b_col req/s (range), CPU µs/req | $ratio_col, req/s: mean of rounds (range) | $ratio_col, CPU µs/req |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for shape in $SHAPES; do
+    read -r dm _ <<<"$(pair_mean "$shape" direct)"
+    read -r pm plo phi pcpu _ <<<"$(pair_mean "$shape" "$a")"
+    read -r cm clo chi ccpu _ <<<"$(pair_mean "$shape" "$b")"
+    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" "$a" "$b" | grep '^RATIO')"
+    printf '| %s | %.0f | %.0f (%.0f–%.0f), %.0f | %.0f (%.0f–%.0f), %.0f | %.3f (%.3f–%.3f) | %.3f |\n' "$shape" "$dm" \
+      "$pm" "$plo" "$phi" "$pcpu" "$cm" "$clo" "$chi" "$ccpu" "$r" "$rlo" "$rhi" "$rcpu"
+  done
+  echo
+  for shape in $SHAPES; do
+    pair_ratio "$shape" "$a" "$b" | grep -v '^RATIO' | sed "s/^/$shape: /"
+  done
+  echo
+  for shape in $SHAPES; do
+    read -r _ r rlo rhi rcpu <<<"$(pair_ratio "$shape" "$a" "$b" | grep '^RATIO')"
+    awk -v s="$shape" -v c="$CONNS" -v r="$r" -v lo="$rlo" -v hi="$rhi" -v t="$target" -v says="$says" 'BEGIN {
+      printf "target: %s, %d connections, %s >= %.2f of the throughput: %.3f (rounds %.3f–%.3f), %s\n",
+        s, c, says, t, r, lo, hi, (r >= t ? "met" : "MISSED") }'
+  done
+  echo
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+       "load average now $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs; jar $BENCH_JAR"
+  echo
+}

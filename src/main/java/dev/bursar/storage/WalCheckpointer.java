@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  */
 final class WalCheckpointer implements AutoCloseable {
 
+    private static final long REPORT_EVERY_NANOS = 60_000_000_000L;
+
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -27,6 +29,7 @@ final class WalCheckpointer implements AutoCloseable {
 
     private void run(Supplier<Connection> connect, Duration every, String description) {
         Connection c = null;
+        long lastReport = System.nanoTime() - REPORT_EVERY_NANOS;
         try {
             while (!stopped) {
                 try {
@@ -50,7 +53,11 @@ final class WalCheckpointer implements AutoCloseable {
                     if (stopped) {
                         return;
                     }
-                    System.err.println("bursar: WAL checkpoint of " + description + " failed, retrying: " + e.getMessage());
+                    if (System.nanoTime() - lastReport >= REPORT_EVERY_NANOS) {
+                        // Said once a minute at most: a database that stays unreachable must not flood the log.
+                        System.err.println("bursar: WAL checkpoint of " + description + " failed, retrying: " + e.getMessage());
+                        lastReport = System.nanoTime();
+                    }
                 }
             }
         } finally {
