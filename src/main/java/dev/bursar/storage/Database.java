@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     /** SQLite only: checkpoints the WAL off the commit path. */
     private WalCheckpointer checkpointer;
-    private static final java.time.Duration CHECKPOINT_EVERY = java.time.Duration.ofMillis(500);
+    private static final java.time.Duration CHECKPOINT_EVERY =
+            java.time.Duration.ofMillis(Long.getLong("bursar.sqlite.checkpoint-ms", 200));
 
     private Database(Dialect dialect, String url, String schema, String synchronous, String description) {
         this.dialect = dialect;
