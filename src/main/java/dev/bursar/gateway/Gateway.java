@@ -195,7 +195,7 @@ public final class Gateway {
             errorType = e.code() != null ? e.code() : e.type();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel, e.headers()), e.body(in.wire()));
         } catch (BadRequest e) {
-            ApiError err = new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage());
+            ApiError err = ApiError.of(e);
             status = err.status();
             errorType = e.code() != null ? e.code() : err.type();
             out.whole(status, new Responder.BursarHeaders(requestId, "0", modelLabel), err.body(in.wire()));

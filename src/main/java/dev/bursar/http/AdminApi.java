@@ -85,8 +85,7 @@ final class AdminApi {
             } catch (ApiError e) {
                 send(res, e.status(), e.body(ClientWire.OPENAI));
             } catch (BadRequest e) {
-                send(res, e.status(), new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null),
-                        e.getMessage()).body(ClientWire.OPENAI));
+                send(res, e.status(), ApiError.of(e).body(ClientWire.OPENAI));
             } catch (IllegalArgumentException e) {
                 send(res, 400, ApiError.badRequest("invalid_parameter", null, e.getMessage()).body(ClientWire.OPENAI));
             }

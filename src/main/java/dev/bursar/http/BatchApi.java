@@ -83,7 +83,7 @@ final class BatchApi {
         } catch (ApiError e) {
             error(res, e);
         } catch (BadRequest e) {
-            error(res, new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage()));
+            error(res, ApiError.of(e));
         } catch (RuntimeException e) {
             String id = Ids.next("req_");
             LOG.log(System.Logger.Level.ERROR, "request " + id + " failed", e);

@@ -116,8 +116,7 @@ final class DashboardRoutes {
             } catch (ApiError e) {
                 send(res, e.status(), e.body(ClientWire.OPENAI));
             } catch (BadRequest e) {
-                send(res, e.status(), new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null),
-                        e.getMessage()).body(ClientWire.OPENAI));
+                send(res, e.status(), ApiError.of(e).body(ClientWire.OPENAI));
             }
         };
     }

@@ -31,6 +31,11 @@ public final class ApiError extends RuntimeException {
         this.param = param;
     }
 
+    /** A request Bursar refused while reading it, as the error a client reads. */
+    public static ApiError of(BadRequest e) {
+        return new ApiError(e.status(), "invalid_request_error", e.code(), e.param().orElse(null), e.getMessage());
+    }
+
     public static ApiError badRequest(String code, String param, String message) {
         return new ApiError(400, "invalid_request_error", code, param, message);
     }
